@@ -1,0 +1,40 @@
+# Two commands matter: `make test` and `make demo`. Both set everything up on a fresh machine:
+# a virtualenv in .venv with the package and its extras, and the pinned Pulumi CLI built from its Go
+# module into a cache outside the clone (built once, reused while tools/pulumi-cli/go.sum is unchanged).
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+CLI_BUILD := tools/pulumi-cli/build.sh
+
+.PHONY: test demo lint typecheck unit pulumi-cli clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[emulator,dev]'
+	touch $@
+
+pulumi-cli:
+	@$(CLI_BUILD) >/dev/null
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check .
+
+typecheck: $(INSTALLED)
+	$(VENV)/bin/mypy
+
+# The whole suite: lint, types, unit, emulator and the real-engine lifecycle tests.
+test: $(INSTALLED) lint typecheck
+	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) -m pytest
+
+# Unit and emulator tests only: no Pulumi CLI needed.
+unit: $(INSTALLED)
+	$(PY) -m pytest -m "not engine"
+
+demo: $(INSTALLED)
+	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) tools/demo.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Manage Sinch Elastic SIP Trunking as code with Pulumi."""
