@@ -1,0 +1,168 @@
+"""The exceptions the client raises, so callers can tell "nothing came back" from "Sinch said no".
+
+```
+SinchError
+├── TransportError             no HTTP response came back (connect failure, timeout, dropped connection)
+├── UnexpectedResponseError    a success status came back with a body that is not what the API documents
+├── AmbiguousMatchError        a lookup by name found more than one object
+└── ApiError                   an error status came back
+    ├── BadRequestError        400
+    ├── AuthenticationError    401
+    ├── PermissionDeniedError  403
+    ├── NotFoundError          404
+    ├── ConflictError          409
+    ├── RateLimitedError       429
+    └── ServerError            5xx
+```
+
+Every message is one line meant to sit at the top of a Pulumi traceback, and is scrubbed of anything that
+looks like a credential, because servers sometimes echo request bodies back in their messages.
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from .redaction import redact
+
+_MAX_MESSAGE_CHARS = 300
+
+
+class SinchError(Exception):
+    """Raised for every failure of a Sinch API call; catch this to handle them all."""
+
+
+class TransportError(SinchError):
+    """Raised when no response came back, after any retries the request was allowed."""
+
+    def __init__(self, operation: str, cause: str, *, may_have_been_processed: bool) -> None:
+        self.operation = operation
+        self.may_have_been_processed = may_have_been_processed
+        """True when the request may have reached Sinch: look the object up before sending it again."""
+        self.cause = redact(cause)
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        outcome = " (the request may have been processed)" if self.may_have_been_processed else ""
+        return f"{self.operation} failed: no response from Sinch: {self.cause}{outcome}"
+
+
+class UnexpectedResponseError(SinchError):
+    """Raised when a success response cannot be read as the documented shape."""
+
+    def __init__(self, operation: str, problem: str) -> None:
+        self.operation = operation
+        self.problem = _one_line(redact(problem))
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        return f"{self.operation} failed: unexpected response from Sinch: {self.problem}"
+
+
+class AmbiguousMatchError(SinchError):
+    """Raised when a lookup by a natural key (a list name) finds several objects, so adopting one would
+    be a guess."""
+
+    def __init__(self, operation: str, ids: list[str]) -> None:
+        self.operation = operation
+        self.ids = ids
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        return f"{self.operation} failed: {len(self.ids)} objects match: {', '.join(self.ids)}"
+
+
+class ApiError(SinchError):
+    """Raised when Sinch answers with an error status; the subclass says which kind."""
+
+    def __init__(
+        self,
+        status_code: int,
+        operation: str,
+        *,
+        api_status: str | None = None,
+        api_message: str | None = None,
+        field_violations: list[tuple[str, str]] | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.operation = operation
+        self.api_status = api_status
+        """The API's symbolic status, e.g. ``INVALID_ARGUMENT`` or ``invalid_client``."""
+        self.api_message = _one_line(redact(api_message)) if api_message else None
+        self.field_violations = [
+            (field, _one_line(redact(description))) for field, description in field_violations or []
+        ]
+        self.hint = hint
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        line = f"{self.operation} failed: HTTP {self.status_code}"
+        if self.api_status:
+            line += f" {self.api_status}"
+        if self.api_message:
+            line += f": {self.api_message}"
+        elif not self.api_status:
+            line += f" {_reason_phrase(self.status_code)}"
+        for field, description in self.field_violations:
+            line += f"; {field}: {description}"
+        if self.hint:
+            line += f" (hint: {self.hint})"
+        return line
+
+
+class BadRequestError(ApiError):
+    """Raised on 400: the request was invalid, or the object's state does not allow it (dependents)."""
+
+
+class AuthenticationError(ApiError):
+    """Raised on 401: the key pair or the access token was not accepted."""
+
+
+class PermissionDeniedError(ApiError):
+    """Raised on 403: the credentials are valid but may not touch this project."""
+
+
+class NotFoundError(ApiError):
+    """Raised on 404: the object does not exist (in this project)."""
+
+
+class ConflictError(ApiError):
+    """Raised on 409: the object clashes with an existing one, such as a taken trunk host name."""
+
+
+class RateLimitedError(ApiError):
+    """Raised on 429 once retries are used up."""
+
+
+class ServerError(ApiError):
+    """Raised on 5xx once retries (where allowed) are used up."""
+
+
+_ERROR_CLASSES: dict[int, type[ApiError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    429: RateLimitedError,
+}
+
+
+def error_class_for_status(status_code: int) -> type[ApiError]:
+    """The one place an HTTP status becomes an exception class; unlisted 4xx stay plain ApiError."""
+    if status_code >= 500:
+        return ServerError
+    return _ERROR_CLASSES.get(status_code, ApiError)
+
+
+def _one_line(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _MAX_MESSAGE_CHARS else flat[: _MAX_MESSAGE_CHARS - 1] + "…"
+
+
+def _reason_phrase(status_code: int) -> str:
+    try:
+        return HTTPStatus(status_code).phrase
+    except ValueError:
+        return "error"

@@ -1,0 +1,24 @@
+"""Finding one object by a natural key when the API only offers a list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Protocol, TypeVar
+
+from .errors import AmbiguousMatchError
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str | None: ...
+
+
+T = TypeVar("T", bound=_HasId)
+
+
+def single_match(items: Iterable[T], matches: Callable[[T], bool], operation: str) -> T | None:
+    """The one item that matches, None if none does; several raise, because adopting one would be a guess."""
+    found = [item for item in items if matches(item)]
+    if len(found) > 1:
+        raise AmbiguousMatchError(operation, [item.id or "?" for item in found])
+    return found[0] if found else None

@@ -1,0 +1,100 @@
+"""When a failed attempt is tried again, and how long to wait first.
+
+The rule that matters most is for writes that create things. Retrying a POST that Sinch already processed
+would create a second trunk or list, so a POST is retried only when the failure proves it was not
+processed:
+
+- the connection was never established (connect error, connect timeout, no pooled connection free);
+- 429: the rate limiter rejects a request before any handler runs;
+- 503: the service (or the gateway in front of it) refused the request instead of handling it.
+
+A read timeout, a dropped connection, 500, 502 or 504 after a POST are ambiguous, so they are raised
+(``TransportError(may_have_been_processed=True)`` or the ``ServerError``) and the caller looks the object
+up before creating it again. GET, PUT, DELETE and PATCH-to-a-value are idempotent and are retried on all
+of these.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import math
+import random
+from dataclasses import dataclass
+
+import httpx
+
+RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
+"""Statuses an idempotent request is retried on."""
+
+UNPROCESSED_STATUSES = frozenset({429, 503})
+"""Statuses that prove the request was not acted on, so even a POST may be retried."""
+
+IDEMPOTENT_METHODS = frozenset({"GET", "PUT", "DELETE"})
+
+_TRANSIENT_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_TRANSIENT_MAYBE_SENT = (
+    httpx.ReadTimeout,
+    httpx.WriteTimeout,
+    httpx.ReadError,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+)
+_NEVER_SENT = (*_TRANSIENT_NOT_SENT, httpx.UnsupportedProtocol, httpx.LocalProtocolError)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How many attempts an operation gets and how back-off grows between them.
+
+    Delays are "full jitter" (uniform between zero and the exponential cap) so that the four provider
+    threads, and several processes, do not retry in lockstep against the same rate limiter.
+    """
+
+    max_attempts: int = 6
+    base_delay_s: float = 0.5
+    max_delay_s: float = 20.0
+
+    def backoff_s(self, attempt: int) -> float:
+        """The wait after failed attempt number ``attempt`` (1-based) when the server gave no Retry-After."""
+        return full_jitter(min(self.max_delay_s, self.base_delay_s * 2 ** (attempt - 1)))
+
+
+def full_jitter(cap_s: float) -> float:
+    return random.uniform(0.0, cap_s)
+
+
+def was_not_sent(error: httpx.TransportError) -> bool:
+    """True when the request certainly never reached the server."""
+    return isinstance(error, _NEVER_SENT)
+
+
+def reason_to_retry_status(status_code: int, *, idempotent: bool) -> str | None:
+    """Why an error status may be retried, or None when it must be raised."""
+    allowed = RETRYABLE_STATUSES if idempotent else UNPROCESSED_STATUSES
+    return f"HTTP {status_code}" if status_code in allowed else None
+
+
+def reason_to_retry_error(error: httpx.TransportError, *, idempotent: bool) -> str | None:
+    """Why a transport failure may be retried, or None when it must be raised."""
+    kind = type(error).__name__
+    if isinstance(error, _TRANSIENT_NOT_SENT):
+        return f"{kind}, request not sent"
+    if idempotent and isinstance(error, _TRANSIENT_MAYBE_SENT):
+        return kind
+    return None
+
+
+def parse_retry_after(value: str | None, now: float) -> float | None:
+    """Seconds to wait from a Retry-After header given as seconds or as an HTTP date; None if unusable."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        seconds = when.timestamp() - now
+    return max(0.0, seconds) if math.isfinite(seconds) else None
