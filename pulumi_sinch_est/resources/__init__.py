@@ -1,0 +1,1 @@
+"""The classes a Pulumi program declares; each wraps one provider from `providers/`."""

@@ -1,0 +1,64 @@
+"""`Trunk`: a Sinch Elastic SIP trunk, the object every other EST resource hangs off."""
+
+from __future__ import annotations
+
+from typing import TypedDict, Unpack
+
+import pulumi
+import pulumi.dynamic
+
+from ..providers.trunk import HOST_NAME_SEED, TrunkProvider
+from ._common import resource_props
+
+_PROVIDER = TrunkProvider()
+
+
+class TrunkArgs(TypedDict, total=False):
+    """Arguments of `Trunk`; pass them as keywords or as one `TrunkArgs(...)`."""
+
+    name: pulumi.Input[str]
+    """Friendly name shown in the Sinch dashboard; defaults to the resource name."""
+    host_name: pulumi.Input[str]
+    """The label of the trunk's SIP domain, `<host_name>.pstn.sinch.com`: 1-63 letters, digits or '-',
+    unique across Sinch. Generated from the stack and resource name when omitted, then kept. Changing it
+    replaces the trunk."""
+    enable_caller_name: pulumi.Input[bool]
+    """CNAM lookup on inbound calls (US/Canada only). Default false."""
+    enable_call_forward: pulumi.Input[bool]
+    """Forward inbound calls no SIP endpoint answers to `call_forward_number`. Default false."""
+    call_forward_number: pulumi.Input[str]
+    """E.164 number to forward to; required when `enable_call_forward` is true."""
+    import_id: pulumi.Input[str]
+    """Id of an existing trunk to adopt instead of creating one; the next preview shows any drift."""
+
+
+class Trunk(pulumi.dynamic.Resource, module="sinch-est", name="Trunk"):
+    """A SIP trunk. Send SIP to `domain` (`<host_name>.pstn.sinch.com`), never to `trunk.pstn.sinch.com`."""
+
+    name: pulumi.Output[str]
+    host_name: pulumi.Output[str]
+    enable_caller_name: pulumi.Output[bool]
+    enable_call_forward: pulumi.Output[bool]
+    call_forward_number: pulumi.Output[str | None]
+    import_id: pulumi.Output[str | None]
+    domain: pulumi.Output[str]
+    """The trunk's SIP domain, `<host_name>.pstn.sinch.com`: the domain of From, To and Request-URI."""
+    top_level_domain: pulumi.Output[str]
+    calls_per_second: pulumi.Output[int]
+    """Call-per-second limit (default 1; exceeding it gives SIP 603). Only Sinch support changes it."""
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: TrunkArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Unpack[TrunkArgs],
+    ) -> None:
+        props = resource_props(args, kwargs, _OUTPUTS)
+        if props.get("name") is None:
+            props["name"] = resource_name
+        props[HOST_NAME_SEED] = f"{pulumi.get_stack()}-{resource_name}"
+        super().__init__(_PROVIDER, resource_name, props, opts)
+
+
+_OUTPUTS = tuple(Trunk.__annotations__)
