@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 CLI_BUILD := tools/pulumi-cli/build.sh
 
-.PHONY: test demo lint typecheck unit pulumi-cli clean
+.PHONY: test demo demo-destroy lint typecheck unit pulumi-cli clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,5 +36,8 @@ unit: $(INSTALLED)
 demo: $(INSTALLED)
 	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) tools/demo.py
 
+demo-destroy: $(INSTALLED)
+	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) tools/demo.py --destroy
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache

@@ -9,6 +9,8 @@ from .providers._base import ProviderError
 from .providers.phone_number_assignment import ProvisioningError
 from .resources.acl import Acl, AclArgs, AclIpRangeArgs
 from .resources.acl_attachment import AclAttachment, AclAttachmentArgs
+from .resources.credential_list import CredentialArgs, CredentialList, CredentialListArgs
+from .resources.credential_list_attachment import CredentialListAttachment, CredentialListAttachmentArgs
 from .resources.endpoint import Endpoint, EndpointArgs
 from .resources.phone_number_assignment import PhoneNumberAssignment, PhoneNumberAssignmentArgs
 from .resources.trunk import Trunk, TrunkArgs
@@ -19,6 +21,11 @@ __all__ = [
     "AclAttachment",
     "AclAttachmentArgs",
     "AclIpRangeArgs",
+    "CredentialArgs",
+    "CredentialList",
+    "CredentialListArgs",
+    "CredentialListAttachment",
+    "CredentialListAttachmentArgs",
     "Endpoint",
     "EndpointArgs",
     "PhoneNumberAssignment",

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from pulumi import automation as auto
 
 CLI_ROOT_ENV = "PULUMI_SINCH_EST_CLI_ROOT"
@@ -77,6 +78,15 @@ class Engine:
     def backend_url(self) -> str:
         return (self.root / "state").as_uri()
 
+    def stored_text(self) -> str:
+        """Everything the backend has written (checkpoints, their backups and history), as stored.
+
+        This is what to search for leaked secrets: `Stack.export_stack()` runs `pulumi stack export
+        --show-secrets`, so it shows secrets decrypted by design.
+        """
+        files = sorted(p for p in (self.root / "state").rglob("*") if p.is_file())
+        return "\n".join(p.read_text(errors="replace") for p in files)
+
     def environment(self) -> dict[str, str]:
         """What the CLI, and through it the provider process, runs with."""
         return {
@@ -133,8 +143,11 @@ class Engine:
             finally:
                 sys.path.remove(str(work_dir))
 
+        # Inline program in the folder's workspace: the folder's Pulumi.yaml and stack config apply, and
+        # no language plugin is needed (passing `work_dir` alone would ask the CLI to run the folder).
+        project = yaml.safe_load((work_dir / "Pulumi.yaml").read_text())["name"]
         return auto.create_or_select_stack(
-            stack_name=stack, work_dir=str(work_dir), program=program, opts=self._options(work_dir, None)
+            stack_name=stack, project_name=project, program=program, opts=self._options(work_dir, None)
         )
 
 

@@ -1,0 +1,59 @@
+"""Password fingerprints: how a provider notices that a password changed without ever keeping one.
+
+The API never returns a password, and state must not hold one, yet `diff` has to tell a rotated password
+from an unchanged one. So the outputs keep, per username, a salted slow hash of the password last sent
+(PBKDF2-HMAC-SHA256, a random 16-byte salt each, `ITERATIONS` rounds), and `diff` hashes the new
+password with the stored salt to compare. The fingerprint is also a secret output, encrypted in state:
+the slow hash is what protects a leaked copy, the encryption keeps it from leaking at all.
+
+A fingerprint reads `pbkdf2-sha256$<iterations>$<salt>$<digest>` (salt and digest URL-safe base64), so
+the iteration count can be raised later without invalidating fingerprints already in state.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import secrets
+
+SCHEME = "pbkdf2-sha256"
+ITERATIONS = 50_000
+SALT_BYTES = 16
+
+
+def _encode(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def _decode(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _digest(password: str, salt: bytes, iterations: int) -> bytes:
+    return hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
+
+
+def fingerprint(password: str, *, iterations: int = ITERATIONS) -> str:
+    """A new fingerprint of `password`, with a fresh random salt."""
+    salt = secrets.token_bytes(SALT_BYTES)
+    return f"{SCHEME}${iterations}${_encode(salt)}${_encode(_digest(password, salt, iterations))}"
+
+
+def matches(password: object, stored: object) -> bool:
+    """Whether `password` is the one `stored` was made from; False for anything that is not a password
+    and a fingerprint."""
+    if not isinstance(password, str) or not isinstance(stored, str):
+        return False
+    parts = stored.split("$")
+    if len(parts) != 4 or parts[0] != SCHEME or not parts[1].isdigit():
+        return False
+    iterations = int(parts[1])
+    if not 1 <= iterations <= 10_000_000:
+        return False
+    try:
+        salt, expected = _decode(parts[2]), _decode(parts[3])
+    except (binascii.Error, ValueError):
+        return False
+    return hmac.compare_digest(_digest(password, salt, iterations), expected)
