@@ -20,7 +20,7 @@ from pulumi import automation as auto
 
 from pulumi_sinch_est.emulator.config import EmulatorConfig
 from pulumi_sinch_est.emulator.server import EmulatorServer
-from pulumi_sinch_est.testing.engine import Engine
+from pulumi_sinch_est.testing.engine import Engine, Operations
 
 NUMBERS = tuple(f"+1555010{i:04d}" for i in range(20))
 EXAMPLE_NUMBERS = tuple(f"+1555000{1001 + i}" for i in range(10))
@@ -82,6 +82,15 @@ class Sinch:
             "credentialLists": [c["id"] for c in self.api.get("/credentialLists").json()["credentialLists"]],
             "phoneNumbers": [n["phoneNumber"] for n in self.api.get("/phoneNumbers").json()["phoneNumbers"]],
         }
+
+
+def auto_ops(stack: auto.Stack, program: Callable[[], None], *, refresh: bool = False) -> set[str]:
+    """Make `program` the stack's program (later previews and ups run it too), run `up`, and return the
+    operations the engine reported for the resource named `main`, refresh steps left out."""
+    stack.workspace.program = program
+    ops = Operations()
+    stack.up(on_event=ops, refresh=refresh)
+    return ops.of("main") - {"refresh"}
 
 
 def _token(server: EmulatorServer) -> str:

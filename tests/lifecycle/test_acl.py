@@ -10,9 +10,8 @@ import pytest
 from pulumi import automation as auto
 
 from pulumi_sinch_est.resources.acl import Acl
-from pulumi_sinch_est.testing.engine import Operations
 
-from .conftest import Sinch
+from .conftest import Sinch, auto_ops
 
 pytestmark = pytest.mark.engine
 
@@ -214,12 +213,3 @@ def test_acl_invalid(sinch: Sinch, ranges: list[Any], field: str, shown: str) ->
     message = str(failure.value)
     assert "main" in message and field in message and shown in message
     assert sinch.writes() == []
-
-
-def auto_ops(stack: auto.Stack, program: Any, *, refresh: bool = False) -> set[str]:
-    """Make `program` the stack's program, run `up` and return the operations the engine reported for
-    `main` (refresh steps left out). Later previews run `program` too."""
-    stack.workspace.program = program
-    ops = Operations()
-    stack.up(on_event=ops, refresh=refresh)
-    return ops.of("main") - {"refresh"}

@@ -15,7 +15,7 @@ from pulumi_sinch_est.resources.acl_attachment import AclAttachment
 from pulumi_sinch_est.resources.trunk import Trunk
 from pulumi_sinch_est.testing.engine import Operations
 
-from .conftest import Sinch
+from .conftest import Sinch, auto_ops
 
 pytestmark = pytest.mark.engine
 
@@ -136,11 +136,3 @@ def _names_in_state(stack: auto.Stack) -> list[str]:
         str(r["urn"]).rsplit("::", 1)[-1]
         for r in (stack.export_stack().deployment or {}).get("resources", [])
     ]
-
-
-def auto_ops(stack: auto.Stack, program: Any) -> set[str]:
-    """Make `program` the stack's program, run `up` and return the operations reported for `main`."""
-    stack.workspace.program = program
-    ops = Operations()
-    stack.up(on_event=ops)
-    return ops.of("main")

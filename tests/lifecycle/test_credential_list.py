@@ -12,9 +12,8 @@ import pytest
 from pulumi import automation as auto
 
 from pulumi_sinch_est.resources.credential_list import CredentialArgs, CredentialList
-from pulumi_sinch_est.testing.engine import Operations
 
-from .conftest import Sinch
+from .conftest import Sinch, auto_ops
 
 pytestmark = pytest.mark.engine
 
@@ -230,11 +229,3 @@ SIG_KEY, SECRET_SIG = "4dabf18193072939515e22adb298388d", "1b47061264138c4ac30d7
 def _is_secret(value: Any) -> bool:
     """A value the engine stores encrypted, as `export_stack` shows it: decrypted, but still marked."""
     return isinstance(value, dict) and value.get(SIG_KEY) == SECRET_SIG
-
-
-def auto_ops(stack: auto.Stack, program: Any, *, refresh: bool = False) -> set[str]:
-    """Make `program` the stack's program, run `up` and return the operations reported for `main`."""
-    stack.workspace.program = program
-    ops = Operations()
-    stack.up(on_event=ops, refresh=refresh)
-    return ops.of("main")

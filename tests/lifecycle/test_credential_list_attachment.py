@@ -15,7 +15,7 @@ from pulumi_sinch_est.resources.credential_list_attachment import CredentialList
 from pulumi_sinch_est.resources.trunk import Trunk
 from pulumi_sinch_est.testing.engine import Operations
 
-from .conftest import Sinch
+from .conftest import Sinch, auto_ops
 
 pytestmark = pytest.mark.engine
 
@@ -160,11 +160,3 @@ def test_credential_list_attachment_invalid(sinch: Sinch, program: Any, shown: s
 
 def _names_in_state(stack: auto.Stack) -> list[str]:
     return [str(r["urn"]).rsplit("::", 1)[-1] for r in (stack.export_stack().deployment or {}).get("resources", [])]
-
-
-def auto_ops(stack: auto.Stack, program: Any) -> set[str]:
-    """Make `program` the stack's program, run `up` and return the operations reported for `main`."""
-    stack.workspace.program = program
-    ops = Operations()
-    stack.up(on_event=ops)
-    return ops.of("main")

@@ -11,9 +11,8 @@ from pulumi import automation as auto
 
 from pulumi_sinch_est.resources.endpoint import Endpoint
 from pulumi_sinch_est.resources.trunk import Trunk
-from pulumi_sinch_est.testing.engine import Operations
 
-from .conftest import Sinch
+from .conftest import Sinch, auto_ops
 
 pytestmark = pytest.mark.engine
 
@@ -60,13 +59,6 @@ def _endpoints(sinch: Sinch, trunk_id: str) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = sinch.api.get(f"/trunks/{trunk_id}/endpoints").json()["endpoints"]
     return items
 
-
-def _up(stack: auto.Stack, program: Callable[[], None], *, refresh: bool = False) -> set[str]:
-    """Run `up` with `program` and return the operations the engine reported for `main`; with `refresh`,
-    a `refresh` that found drift is reported too and is left out here."""
-    ops = Operations()
-    stack.up(program=program, on_event=ops, refresh=refresh)
-    return ops.of("main") - {"refresh"}
 
 
 def test_endpoint_basic(sinch: Sinch, credential: str) -> None:
@@ -127,7 +119,7 @@ def test_endpoint_update(sinch: Sinch) -> None:
         "port": 5080,
     }
     sinch.clear_requests()
-    assert _up(stack, _program(**changed)) == {"update"}
+    assert auto_ops(stack, _program(**changed)) == {"update"}
     trunk_id = stack.outputs()["trunk_ids"].value[0]
     (write,) = sinch.writes()  # one PUT of the whole endpoint, nothing else
     assert write.startswith("PUT ") and write.endswith(f"/trunks/{trunk_id}/endpoints/{endpoint_id}")
@@ -135,7 +127,7 @@ def test_endpoint_update(sinch: Sinch) -> None:
     assert {k: live[k] for k in ("id", *changed)} == {"id": endpoint_id, **changed}
 
     # Back to the defaults: the PUT sends them (a PUT nulls what it is not sent).
-    assert _up(stack, _program(**STATIC)) == {"update"}
+    assert auto_ops(stack, _program(**STATIC)) == {"update"}
     live = _live(sinch, stack)
     assert (live["name"], live["enabled"], live["transport"], live["port"]) == ("main", True, "UDP", 5060)
     stack.preview(expect_no_changes=True, refresh=True)
@@ -148,13 +140,13 @@ def test_endpoint_replace(sinch: Sinch, credential: str) -> None:
     first, second = stack.outputs()["trunk_ids"].value
 
     # Static -> registered: a new endpoint, the old one gone.
-    assert "replace" in _up(stack, _program(trunks=trunks, priority=1, credential_username=credential))
+    assert "replace" in auto_ops(stack, _program(trunks=trunks, priority=1, credential_username=credential))
     registered_id = stack.outputs()["id"].value
     assert registered_id != static_id
     assert [(e["id"], e.get("isRegistered")) for e in _endpoints(sinch, first)] == [(registered_id, True)]
 
     # Another trunk: created there, deleted here.
-    assert "replace" in _up(stack, _program(trunks=trunks, on=1, priority=1, credential_username=credential))
+    assert "replace" in auto_ops(stack, _program(trunks=trunks, on=1, priority=1, credential_username=credential))
     assert _endpoints(sinch, first) == []
     assert [e["credentialUsername"] for e in _endpoints(sinch, second)] == [credential]
     stack.preview(
@@ -176,7 +168,7 @@ def test_endpoint_drift(sinch: Sinch) -> None:
 
     with pytest.raises(auto.errors.CommandError):
         stack.preview(expect_no_changes=True, refresh=True)
-    assert _up(stack, program, refresh=True) == {"update"}
+    assert auto_ops(stack, program, refresh=True) == {"update"}
     live = _live(sinch, stack)
     assert {k: live[k] for k in (*by_hand, "transport", "enabled")} == {
         "name": "main",
@@ -198,7 +190,7 @@ def test_endpoint_disappears(sinch: Sinch) -> None:
     sinch.api.delete(f"/trunks/{trunk_id}/endpoints/{endpoint_id}").raise_for_status()
 
     stack.refresh()
-    assert _up(stack, program) == {"create"}
+    assert auto_ops(stack, program) == {"create"}
     assert [e["id"] for e in _endpoints(sinch, trunk_id)] == [stack.outputs()["id"].value]
     assert stack.outputs()["id"].value != endpoint_id
 
@@ -211,13 +203,13 @@ def test_endpoint_adopt(sinch: Sinch) -> None:
 
     sinch.clear_requests()
     adopt = _program(import_id=existing["id"], **by_hand)
-    assert _up(stack, adopt) == {"create"}
+    assert auto_ops(stack, adopt) == {"create"}
     assert stack.outputs()["id"].value == existing["id"]
     assert sinch.writes() == []
     stack.preview(expect_no_changes=True, program=adopt)
 
     # Adopted means managed: the next change is an update of that same endpoint.
-    assert _up(stack, _program(import_id=existing["id"], **{**by_hand, "port": 5071})) == {"update"}
+    assert auto_ops(stack, _program(import_id=existing["id"], **{**by_hand, "port": 5071})) == {"update"}
     assert _live(sinch, stack)["port"] == 5071
 
 

@@ -14,9 +14,8 @@ from pulumi import automation as auto
 from pulumi_sinch_est.resources.endpoint import Endpoint
 from pulumi_sinch_est.resources.phone_number_assignment import PhoneNumberAssignment
 from pulumi_sinch_est.resources.trunk import Trunk
-from pulumi_sinch_est.testing.engine import Operations
 
-from .conftest import NUMBERS, Sinch
+from .conftest import NUMBERS, Sinch, auto_ops
 
 pytestmark = pytest.mark.engine
 
@@ -60,13 +59,6 @@ def _set_by_hand(sinch: Sinch, number: str, trunk_id: str) -> None:
         time.sleep(0.05)
 
 
-def _up(stack: auto.Stack, program: Callable[[], None], *, refresh: bool = False) -> set[str]:
-    """Run `up` with `program` and return the operations the engine reported for `main` (without the
-    `refresh` reported when a refresh found drift)."""
-    ops = Operations()
-    stack.up(program=program, on_event=ops, refresh=refresh)
-    return ops.of("main") - {"refresh"}
-
 
 def test_phone_number_assignment_basic(sinch: Sinch) -> None:
     """Also the teardown of a whole trunk in one destroy under strict delete rules: two numbers and two
@@ -101,13 +93,13 @@ def test_phone_number_assignment_update(sinch: Sinch) -> None:
     first, second = outputs["trunk_ids"].value
     assert outputs["region_code"].value == "US"
 
-    assert _up(stack, _program(on=1)) == {"update"}
+    assert auto_ops(stack, _program(on=1)) == {"update"}
     assert (_on_trunk(sinch, first), _on_trunk(sinch, second)) == ([], [FIRST])
     stack.preview(expect_no_changes=True, refresh=True, program=_program(on=1))
 
     # The timeout alone changes nothing at Sinch.
     sinch.clear_requests()
-    assert _up(stack, _program(on=1, provisioning_timeout_seconds=60)) == {"update"}
+    assert auto_ops(stack, _program(on=1, provisioning_timeout_seconds=60)) == {"update"}
     assert sinch.writes() == []
 
 
@@ -115,7 +107,7 @@ def test_phone_number_assignment_replace(sinch: Sinch) -> None:
     stack = sinch.stack(_program(FIRST))
     trunk_id = stack.up().outputs["trunk_ids"].value[0]
 
-    assert "replace" in _up(stack, _program(SECOND))
+    assert "replace" in auto_ops(stack, _program(SECOND))
     assert stack.outputs()["id"].value == SECOND
     assert _on_trunk(sinch, trunk_id) == [SECOND]
     assert _voice(sinch, FIRST)["trunkId"] == ""
@@ -129,7 +121,7 @@ def test_phone_number_assignment_drift(sinch: Sinch) -> None:
 
     with pytest.raises(auto.errors.CommandError):
         stack.preview(expect_no_changes=True, refresh=True)
-    assert _up(stack, program, refresh=True) == {"update"}
+    assert auto_ops(stack, program, refresh=True) == {"update"}
     assert (_on_trunk(sinch, first), _on_trunk(sinch, second)) == ([FIRST], [])
     stack.preview(expect_no_changes=True, refresh=True)
 
@@ -141,7 +133,7 @@ def test_phone_number_assignment_disappears(sinch: Sinch) -> None:
     _set_by_hand(sinch, FIRST, "")
 
     stack.refresh()
-    assert _up(stack, program) == {"create"}
+    assert auto_ops(stack, program) == {"create"}
     assert _on_trunk(sinch, trunk_id) == [FIRST]
 
 
@@ -153,7 +145,7 @@ def test_phone_number_assignment_adopt(sinch: Sinch) -> None:
     _set_by_hand(sinch, SECOND, second)
 
     sinch.clear_requests()
-    assert _up(stack, _program(FIRST)) == {"create"}
+    assert auto_ops(stack, _program(FIRST)) == {"create"}
     assert sinch.writes() == []
     stack.preview(expect_no_changes=True, program=_program(FIRST))
 
@@ -184,7 +176,7 @@ def test_phone_number_assignment_failed(sinch: Sinch) -> None:
     assert "main" not in {r["urn"].rsplit("::", 1)[-1] for r in stack.export_stack().deployment["resources"]}
 
     # The failure is over: the next `up` assigns it.
-    assert _up(stack, _program()) == {"create"}
+    assert auto_ops(stack, _program()) == {"create"}
     assert _on_trunk(sinch, trunk_id) == [FIRST]
 
 

@@ -9,9 +9,8 @@ import pytest
 from pulumi import automation as auto
 
 from pulumi_sinch_est import Trunk
-from pulumi_sinch_est.testing.engine import Operations
 
-from .conftest import Sinch
+from .conftest import Sinch, auto_ops
 
 pytestmark = pytest.mark.engine
 
@@ -130,12 +129,6 @@ def test_trunk_invalid(sinch: Sinch, args: dict[str, Any], field: str, shown: st
     assert "main" in message and field in message and shown in message
     assert sinch.writes() == []
 
-
-def auto_ops(stack: auto.Stack, program: Any, *, refresh: bool = False) -> set[str]:
-    """Run `up` with `program` and return the operations the engine reported for `main`."""
-    ops = Operations()
-    stack.up(program=program, on_event=ops, refresh=refresh)
-    return ops.of("main")
 
 
 def test_trunk_host_name_taken(sinch: Sinch) -> None:
