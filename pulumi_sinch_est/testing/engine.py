@@ -98,7 +98,7 @@ class Engine:
             **self.env,
         }
 
-    def _options(self, work_dir: Path | None, project: str | None) -> auto.LocalWorkspaceOptions:
+    def _options(self, work_dir: Path, project: str | None) -> auto.LocalWorkspaceOptions:
         settings = (
             auto.ProjectSettings(
                 name=project, runtime="python", backend=auto.ProjectBackend(self.backend_url)
@@ -107,7 +107,7 @@ class Engine:
             else None
         )
         return auto.LocalWorkspaceOptions(
-            work_dir=str(work_dir) if work_dir else None,
+            work_dir=str(work_dir),
             pulumi_home=str(self.root / "home"),
             env_vars=self.environment(),
             project_settings=settings,
@@ -125,8 +125,12 @@ class Engine:
     ) -> auto.Stack:
         """An inline program's stack; `config` keys are full (`sinch:projectId`), `secrets` names
         the keys stored encrypted."""
+        # An inline program's workspace folder would otherwise be a fresh temporary folder that nothing
+        # removes; under `root` it goes away with everything else the run touched.
+        work_dir = self.root / "work" / project
+        work_dir.mkdir(parents=True, exist_ok=True)
         created = auto.create_or_select_stack(
-            stack_name=stack, project_name=project, program=program, opts=self._options(None, project)
+            stack_name=stack, project_name=project, program=program, opts=self._options(work_dir, project)
         )
         set_config(created, config or {}, secrets)
         return created
