@@ -100,13 +100,23 @@ def _text(value: object) -> str | None:
     return text or None
 
 
+TROUBLESHOOTING = "docs/troubleshooting.md"
+"""The project's troubleshooting guide; hints for the failures it explains end with a link to its section."""
+
+
+def troubleshooting_ref(anchor: str) -> str:
+    """The short reference that ends a hint: `see docs/troubleshooting.md#<anchor>` (the anchors are stable)."""
+    return f"see {TROUBLESHOOTING}#{anchor}"
+
+
 _TEARDOWN_ORDER = (
     "objects in use cannot be deleted; remove dependents first: unassign phone numbers, delete "
-    "endpoints, unlink access control lists and credential lists, then delete the trunk or list"
+    "endpoints, unlink access control lists and credential lists, then delete the trunk or list; "
+    + troubleshooting_ref("delete-refused-dependents")
 )
 _HOST_NAME_TAKEN = (
     "trunk host names are global DNS labels shared by all Sinch customers: pick another host name, "
-    "or adopt the existing trunk if it is yours"
+    "or adopt the existing trunk if it is yours; " + troubleshooting_ref("duplicate-host-name")
 )
 _PASSWORD_RULES = (
     "credential passwords need at least 12 characters with an upper-case letter, a lower-case letter "
@@ -129,12 +139,13 @@ def _hint(
     if status == 401:
         return (
             "check SINCH_KEY_ID/SINCH_KEY_SECRET (stack config sinch:keyId/sinch:keySecret), "
-            "or whether the access token has expired"
+            "or whether the access token has expired; " + troubleshooting_ref("api-401-unauthorized")
         )
     if status == 403:
         return (
             "the access key has no access to this project, or the project is not enabled for "
-            "Elastic SIP Trunking; check SINCH_PROJECT_ID and the key's project"
+            "Elastic SIP Trunking; check SINCH_PROJECT_ID and the key's project; "
+            + troubleshooting_ref("api-403-forbidden")
         )
     if "hostname" in text.replace("_", "").replace(" ", "") and (
         status == 409

@@ -15,7 +15,11 @@ import httpx
 
 logger = logging.getLogger("pulumi_sinch_est.client")
 
-_POOL_LIMITS = httpx.Limits(max_connections=16, max_keepalive_connections=8, keepalive_expiry=30.0)
+_POOL_LIMITS = httpx.Limits(max_connections=16, max_keepalive_connections=8, keepalive_expiry=4.0)
+"""Idle connections are dropped after 4 s, before a server drops them: a request sent on a connection the
+server is closing that very moment is reset, and a reset POST cannot be retried (it may have been
+processed). Servers close idle connections after 5 s (uvicorn, the emulator) to 60 s and more (load
+balancers); a new connection after a pause costs one handshake."""
 _DEFAULT_HEADERS = {"Accept": "application/json", "User-Agent": "pulumi-sinch-est"}
 
 _shared_lock = threading.Lock()

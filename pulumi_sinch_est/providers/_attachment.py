@@ -22,6 +22,7 @@ Choices where est-api.md §6.1 and §8.3 leave things open:
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
@@ -29,7 +30,7 @@ from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from ..client import NotFoundError, TransportError
 from ..client.trunks import Trunks
 from . import _context
-from ._base import EstProvider, ProviderError, contains_unknown
+from ._base import EstProvider, ProviderError, contains_unknown, found_after
 
 
 class LinkNotFoundError(ProviderError, LookupError):
@@ -96,9 +97,13 @@ class AttachmentProvider(EstProvider):
             try:
                 self.link(_context.client().trunks, trunk_id, list_id)
             except TransportError as exc:
-                if not (exc.may_have_been_processed and self._is_linked(trunk_id, list_id)):
-                    raise
+                found_after(exc, lambda: self.locate(props))
         return CreateResult(id_=attachment_id(trunk_id, list_id), outs=self._outputs(trunk_id, list_id, import_id))
+
+    def locate(self, inputs: Mapping[str, Any]) -> str | None:
+        """The link's id when the trunk has it (linking twice is one link, so it is never ambiguous)."""
+        trunk_id, list_id = inputs["trunk_id"], inputs[self.list_field]
+        return attachment_id(trunk_id, list_id) if self._is_linked(trunk_id, list_id) else None
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         trunk_id, list_id = self._ids(id_, props)

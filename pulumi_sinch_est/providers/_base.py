@@ -21,7 +21,7 @@ from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..client import SinchError
+from ..client import AmbiguousMatchError, SinchError, TransportError
 from ..config import ConfigurationError
 from . import _context
 
@@ -70,6 +70,21 @@ def _value_at(raw: Any, loc: tuple[int | str, ...]) -> Any:
     return raw
 
 
+SHOWN_CHARS = 60
+
+
+def shown_value(value: Any) -> str:
+    """A bad value as a failure shows it: its `repr`, cut short when long (a 5,000-character host name
+    pasted whole would bury the message), with the length that makes it wrong."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # the engine hands every number over as a float: show the 0 the user wrote
+    text = repr(value)
+    if len(text) <= SHOWN_CHARS:
+        return text
+    size = f"{len(value)} characters" if isinstance(value, str) else f"{len(text)} characters written out"
+    return f"{text[:SHOWN_CHARS]}... ({size})"
+
+
 def _failure(model: type[InputModel], raw: Mapping[str, Any], error: Any) -> CheckFailure:
     loc = tuple(error["loc"])
     path = _location(loc) or "(inputs)"
@@ -82,7 +97,7 @@ def _failure(model: type[InputModel], raw: Mapping[str, Any], error: Any) -> Che
     if any(part in model.SECRET_FIELDS for part in loc):
         shown = "the value given (hidden: it is secret)"
     else:
-        shown = f"{_value_at(raw, loc)!r}" if loc else "these inputs"
+        shown = shown_value(_value_at(raw, loc)) if loc else "these inputs"
     return CheckFailure(path, f"{path} = {shown} is invalid: {message}")
 
 
@@ -145,6 +160,25 @@ def _summarised(method: _F) -> _F:
     return wrapper  # type: ignore[return-value]
 
 
+_T = TypeVar("_T")
+
+
+def found_after(lost: TransportError, find: Callable[[], _T | None]) -> _T:
+    """What a create whose response was lost made, found by `find` (the lookup behind the provider's
+    `locate`); `lost` is raised again when the request was certainly not processed, when nothing
+    matches, or when several objects do (the error then notes their ids)."""
+    if not lost.may_have_been_processed:
+        raise lost
+    try:
+        found = find()
+    except AmbiguousMatchError as several:
+        lost.add_note(f"{several}; adopt the right one with import_id")
+        found = None
+    if found is None:
+        raise lost
+    return found
+
+
 class EstProvider(ResourceProvider):
     """Base of every provider: `check` validates with `inputs_model`, `diff` compares its fields."""
 
@@ -193,6 +227,18 @@ class EstProvider(ResourceProvider):
             replaces=replaces,
             delete_before_replace=self.delete_before_replace and bool(replaces),
         )
+
+    def locate(self, inputs: Mapping[str, Any]) -> str | None:
+        """The id of the object a create with these inputs made, or None when there is none.
+
+        Raises `AmbiguousMatchError` when several objects match: adopting one of them would be a guess.
+        A create runs the same lookup when its response was lost (`found_after`), and
+        `pulumi_sinch_est.recovery` runs it for a create a killed `pulumi up` left pending. `inputs` are
+        the checked inputs; secret ones may be missing (an exported state holds them encrypted), so a
+        lookup compares the natural keys it can read and skips the others. A provider without a lookup
+        raises `NotImplementedError`.
+        """
+        raise NotImplementedError(f"{self.kind} has no lookup of the object a create made")
 
     @classmethod
     def inputs_of(cls, outputs: Mapping[str, Any]) -> dict[str, Any]:

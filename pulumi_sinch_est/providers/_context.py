@@ -5,10 +5,17 @@ Provider instances are pickled into every resource's state, so they must hold no
 config arrives in the provider process through `configure()` and is kept here, in module state that is
 never serialised. Every provider of a program runs in one process, so they all share one client (one
 connection pool, one OAuth2 token).
+
+The engine starts that process, so a user cannot configure its logging from the program. The
+environment variable `SINCH_LOG_LEVEL` (`DEBUG` for one line per HTTP request, `INFO` for retries and
+token refreshes) turns the package's logs on, read once per process; they go to the file named by
+`SINCH_LOG_FILE` (appended to), else to the process's stderr. The logs never hold a credential.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import threading
 from typing import Any
 
@@ -28,12 +35,38 @@ STACK_CONFIG_KEYS = (
     "sinch:timeoutSeconds",
 )
 
+LOG_LEVEL_ENV = "SINCH_LOG_LEVEL"
+LOG_FILE_ENV = "SINCH_LOG_FILE"
+
 _lock = threading.Lock()
 _stack_config: dict[str, str] = {}
+_logging_read = False
+
+
+def _enable_logging() -> None:
+    """Attach a handler to the package's logger if `SINCH_LOG_LEVEL` asks for one; only the first call acts.
+
+    An unknown level name is ignored rather than failing every operation over a diagnostics setting.
+    """
+    global _logging_read
+    with _lock:
+        if _logging_read:
+            return
+        _logging_read = True
+    level = logging.getLevelName(os.environ.get(LOG_LEVEL_ENV, "").strip().upper())
+    if not isinstance(level, int):
+        return
+    path = os.environ.get(LOG_FILE_ENV, "").strip()
+    handler = logging.FileHandler(path) if path else logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(threadName)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("pulumi_sinch_est")
+    logger.setLevel(level)
+    logger.addHandler(handler)
 
 
 def configure(req: ConfigureRequest) -> None:
     """Keep the `sinch:*` stack config; secrets arrive already decrypted."""
+    _enable_logging()
     found: dict[str, str] = {}
     for key in STACK_CONFIG_KEYS:
         value: Any = req.config.get(key)
@@ -47,6 +80,7 @@ def configure(req: ConfigureRequest) -> None:
 def client() -> SinchClient:
     """The process's client; settings are resolved on each call so a missing setting fails the
     operation that needs it with a message naming where to set it."""
+    _enable_logging()
     with _lock:
         config = dict(_stack_config)
     return get_client(resolve_settings(stack_config=config))

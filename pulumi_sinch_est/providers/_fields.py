@@ -106,3 +106,38 @@ Port = Annotated[StrictInt, WholeNumber, Field(ge=1, le=65535)]
 Priority = Annotated[StrictInt, WholeNumber, Field(ge=1, le=1_000_000)]
 Transport = Annotated[Literal["UDP", "TCP", "TLS"], BeforeValidator(_upper)]
 Flag = StrictBool
+
+
+_COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
+_NUMBER_PREFIX = re.compile(r"^\+?[0-9]{1,15}$")
+
+
+def _country_code(value: str) -> str:
+    if not _COUNTRY_CODE.fullmatch(value):
+        raise ValueError("expected an ISO 3166-1 alpha-2 country code: two letters, such as US or SE")
+    return value
+
+
+def _number_prefix(value: str) -> str:
+    if not _NUMBER_PREFIX.fullmatch(value):
+        raise ValueError("expected the leading digits of a phone number, '+' optional: 1 to 15 digits (+4670)")
+    return value
+
+
+def _country_or_wildcard(value: str) -> str:
+    if value == "*":
+        return value
+    try:
+        return _country_code(value)
+    except ValueError:
+        raise ValueError("expected an ISO 3166-1 alpha-2 country code (two letters, such as SE) or '*'") from None
+
+
+CountryCode = Annotated[str, BeforeValidator(_upper), Field(strict=True), AfterValidator(_country_code)]
+"""ISO 3166-1 alpha-2, case-insensitive to users, sent upper-case."""
+PermissionCode = Annotated[str, BeforeValidator(_upper), Field(strict=True), AfterValidator(_country_or_wildcard)]
+"""A country permission's `isoCode`: a country code, or `*`, the international wildcard est-api.md §6.6 names."""
+NumberPrefix = Annotated[str, Field(strict=True), AfterValidator(_number_prefix)]
+"""The start of a phone number a call blocking rule matches (est-api.md §6.7 `callerMatch`/`calleeMatch`)."""
+Direction = Annotated[Literal["INBOUND", "OUTBOUND"], BeforeValidator(_upper)]
+"""A call direction, case-insensitive to users; the API takes it upper-case and answers lower-case."""

@@ -33,24 +33,28 @@ Choices where est-api.md says UNKNOWN:
   the next `up` sets every password to the program's value (an update, shown by `preview`).
 - A password changed outside Pulumi cannot be detected (the API never returns one); a username added or
   removed outside Pulumi can: added ones are deleted by the next `up`, removed ones replace the list.
-- List names are not unique, so a create whose response was lost is not adopted by guesswork: the error
-  says the request may have been processed.
+- List names are not unique, so a create whose response was lost (Sinch may have made the list) looks
+  for the list it sent: the only one with the same name and exactly the same usernames is taken as the one
+  it made, with the passwords just sent. None, or several (a copy made by hand), and the error stands:
+  adopting one of several would be a guess, and creating again could leave a list nothing tracks.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
+import secrets
 from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar
 
 from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from ..client import BadRequestError, NotFoundError
+from ..client import BadRequestError, NotFoundError, SinchClient, TransportError
+from ..client.lookups import single_match
 from ..client.models import CredentialList, CredentialListRequest, CredentialRequest
 from . import _context
-from ._base import EstProvider, InputModel, ProviderError, contains_unknown
+from ._base import EstProvider, InputModel, ProviderError, contains_unknown, found_after, shown_value
 from ._fields import Name, Password, Username
 from ._fingerprints import fingerprint, matches
 
@@ -123,7 +127,7 @@ def _hide_passwords(failure: CheckFailure, raw: Mapping[str, Any]) -> CheckFailu
     value = _value_at_path(raw, failure.property)
     if failure.property.endswith(".username") and isinstance(value, str):
         return failure
-    shown = f"{failure.property} = {value!r} "
+    shown = f"{failure.property} = {shown_value(value)} "
     reason = failure.reason.replace(shown, f"{failure.property} = (hidden: it may hold a password) ", 1)
     return CheckFailure(failure.property, reason)
 
@@ -135,7 +139,9 @@ def _request(inputs: Mapping[str, Any]) -> CredentialListRequest:
     )
 
 
-def _outputs(live: CredentialList, fingerprints: Mapping[str, str], import_id: str | None) -> dict[str, Any]:
+def _outputs(
+    live: CredentialList, fingerprints: Mapping[str, str], import_id: str | None, version: str | None = None
+) -> dict[str, Any]:
     ids = {str(c.username): str(c.id) for c in live.credentials or [] if c.username}
     usernames = sorted(ids)
     return {
@@ -144,14 +150,37 @@ def _outputs(live: CredentialList, fingerprints: Mapping[str, str], import_id: s
         "credential_ids": {u: ids[u] for u in usernames},
         "password_fingerprints": {u: fingerprints[u] for u in usernames if u in fingerprints},
         "import_id": import_id,
+        CREDENTIALS_VERSION: version,
     }
 
 
-def _compare(olds: Mapping[str, Any], wanted: Any) -> tuple[bool, bool]:
+CREDENTIALS_VERSION = "credentials_version"
+"""A random token naming one set of passwords, so that `diff` need not hash them (a PBKDF2 fingerprint
+costs about 10 ms of CPU, per credential, per preview and per refresh). `check` adds it to the inputs: the
+previous inputs' token when every username and password is as there, a new one otherwise. `create` and
+`update` copy it to the outputs beside the fingerprints they made from those passwords, and `read` keeps
+it. Equal tokens in the new inputs and the old outputs therefore mean the passwords are the ones the
+fingerprints were made from; anything else (no token, another one) is settled by the fingerprints."""
+
+
+def _credentials_version(olds: Mapping[str, Any], credentials: list[Any]) -> str:
+    old = olds.get("credentials")
+    previous = olds.get(CREDENTIALS_VERSION)
+    if isinstance(previous, str) and isinstance(old, list) and _passwords(old) == _passwords(credentials):
+        return previous
+    return secrets.token_hex(8)
+
+
+def _passwords(credentials: list[Any]) -> dict[Any, Any]:
+    return {c.get("username"): c.get("password") for c in credentials if isinstance(c, Mapping)}
+
+
+def _compare(olds: Mapping[str, Any], wanted: Any, same_passwords: bool = False) -> tuple[bool, bool]:
     """(whether `wanted` may add a username, whether it changes anything) against the old outputs.
 
     A value still unknown at preview counts as the worst it could turn out to be: an unknown username
     may be a new one (replace), an unknown password a new one (update). `up` diffs again with real values.
+    With `same_passwords` (see `CREDENTIALS_VERSION`) the passwords are known unchanged and not hashed.
     """
     if not isinstance(wanted, list) or any(
         not isinstance(item, Mapping) or contains_unknown(item.get("username")) for item in wanted
@@ -162,11 +191,26 @@ def _compare(olds: Mapping[str, Any], wanted: Any) -> tuple[bool, bool]:
     new_usernames = {item["username"] for item in wanted}
     added = bool(new_usernames - old_usernames)
     rotated = any(
-        contains_unknown(item.get("password")) or not matches(item.get("password"), fingerprints.get(item["username"]))
+        contains_unknown(item.get("password"))
+        or not same_passwords
+        and not matches(item.get("password"), fingerprints.get(item["username"]))
         for item in wanted
         if item["username"] in old_usernames
     )
     return added, added or rotated or bool(old_usernames - new_usernames)
+
+
+def _find(client: SinchClient, inputs: Mapping[str, Any]) -> CredentialList | None:
+    """The list with the name and exactly the usernames; by name alone when the credentials are missing
+    (an exported state holds them encrypted)."""
+    credentials = inputs.get("credentials")
+    usernames = sorted(c["username"] for c in credentials) if isinstance(credentials, list) else None
+
+    def is_wanted(live: CredentialList) -> bool:
+        live_usernames = sorted(str(c.username) for c in live.credentials or [])
+        return live.name == inputs["name"] and usernames in (None, live_usernames)
+
+    return single_match(client.credential_lists.list(), is_wanted, f"finding CredentialList {inputs['name']!r}")
 
 
 class CredentialListProvider(EstProvider):
@@ -176,12 +220,17 @@ class CredentialListProvider(EstProvider):
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         result = super().check(olds, news)
         result.failures = [_hide_passwords(f, news) for f in result.failures]
+        credentials = result.inputs.get("credentials")
+        if not result.failures and isinstance(credentials, list) and not contains_unknown(credentials):
+            result.inputs[CREDENTIALS_VERSION] = _credentials_version(olds, credentials)
         return result
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         name = news.get("name")
         renamed = contains_unknown(name) or olds.get("name") != name
-        added, changed = _compare(olds, news.get("credentials", []))
+        version = news.get(CREDENTIALS_VERSION)
+        same_passwords = version is not None and version == olds.get(CREDENTIALS_VERSION)
+        added, changed = _compare(olds, news.get("credentials", []), same_passwords)
         return DiffResult(
             changes=renamed or changed,
             replaces=["credentials"] if added else [],
@@ -189,22 +238,32 @@ class CredentialListProvider(EstProvider):
         )
 
     def create(self, props: dict[str, Any]) -> CreateResult:
-        lists = _context.client().credential_lists
+        client = _context.client()
+        lists = client.credential_lists
         import_id = props.get("import_id")
         if import_id:
             live = lists.get(import_id)
             fingerprints: dict[str, str] = {}
         else:
-            live = lists.create(_request(props))
+            try:
+                live = lists.create(_request(props))
+            except TransportError as exc:
+                live = found_after(exc, lambda: _find(client, props))
             fingerprints = {c["username"]: fingerprint(c["password"]) for c in props["credentials"]}
-        return CreateResult(id_=str(live.id), outs=_outputs(live, fingerprints, import_id))
+        version = props.get(CREDENTIALS_VERSION) if fingerprints else None
+        return CreateResult(id_=str(live.id), outs=_outputs(live, fingerprints, import_id, version))
+
+    def locate(self, inputs: Mapping[str, Any]) -> str | None:
+        live = _find(_context.client(), inputs)
+        return str(live.id) if live is not None else None
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         try:
             live = _context.client().credential_lists.get(id_)
         except NotFoundError:
             return ReadResult(id_=None, outs={})
-        outs = _outputs(live, props.get("password_fingerprints") or {}, props.get("import_id"))
+        fingerprints = props.get("password_fingerprints") or {}
+        outs = _outputs(live, fingerprints, props.get("import_id"), props.get(CREDENTIALS_VERSION))
         return ReadResult(id_=id_, outs=outs, inputs=self.inputs_of(outs))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
@@ -232,7 +291,8 @@ class CredentialListProvider(EstProvider):
         for username in sorted(live_usernames - set(wanted)):
             with contextlib.suppress(NotFoundError):
                 lists.delete_credential(id_, username)
-        return UpdateResult(outs=_outputs(lists.get(id_), fingerprints, news.get("import_id")))
+        live = lists.get(id_)
+        return UpdateResult(outs=_outputs(live, fingerprints, news.get("import_id"), news.get(CREDENTIALS_VERSION)))
 
     def delete(self, id_: str, _props: dict[str, Any]) -> None:
         try:

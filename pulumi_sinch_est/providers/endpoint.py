@@ -19,15 +19,17 @@ error stands (a second POST could make a duplicate that routes calls twice).
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from typing import Any
 
 from pulumi.dynamic import CreateResult, DiffResult, ReadResult, UpdateResult
 from pydantic import Field, ValidationInfo, field_validator
 
 from ..client import NotFoundError, SinchClient, TransportError
+from ..client.lookups import single_match
 from ..client.models import Endpoint, EndpointRequest
 from . import _context
-from ._base import EstProvider, InputModel, contains_unknown
+from ._base import EstProvider, InputModel, contains_unknown, found_after
 from ._fields import Flag, Name, ObjectId, Port, Priority, SipAddress, Transport, Username
 
 DEFAULT_PORT = 5060
@@ -71,7 +73,7 @@ class EndpointInputs(InputModel):
         return value
 
 
-def _request(inputs: dict[str, Any]) -> EndpointRequest:
+def _request(inputs: Mapping[str, Any]) -> EndpointRequest:
     return EndpointRequest(
         name=inputs["name"],
         priority=inputs["priority"],
@@ -103,11 +105,16 @@ def _is_registered(props: dict[str, Any]) -> bool:
     return props.get("credential_username") is not None
 
 
-def _find_created(client: SinchClient, trunk_id: str, sent: EndpointRequest) -> Endpoint | None:
-    """The endpoint a POST whose response was lost made: the only one equal to what was sent."""
-    wanted = _outputs(Endpoint.model_validate(sent.to_body()), trunk_id)
-    matches = [e for e in client.endpoints.list(trunk_id) if _outputs(e, trunk_id) == wanted]
-    return matches[0] if len(matches) == 1 else None
+def _find(client: SinchClient, inputs: Mapping[str, Any]) -> Endpoint | None:
+    """The trunk's endpoint equal in every field to the one the inputs describe (none when the trunk is gone)."""
+    trunk_id = inputs["trunk_id"]
+    wanted = _outputs(Endpoint.model_validate(_request(inputs).to_body()), trunk_id)
+    try:
+        live = client.endpoints.list(trunk_id)
+    except NotFoundError:
+        return None
+    operation = f"finding Endpoint {inputs['name']!r} of trunk {trunk_id}"
+    return single_match(live, lambda endpoint: _outputs(endpoint, trunk_id) == wanted, operation)
 
 
 class EndpointProvider(EstProvider):
@@ -130,15 +137,15 @@ class EndpointProvider(EstProvider):
         if import_id:
             endpoint = client.endpoints.get(trunk_id, import_id)
         else:
-            request = _request(props)
             try:
-                endpoint = client.endpoints.create(trunk_id, request)
+                endpoint = client.endpoints.create(trunk_id, _request(props))
             except TransportError as exc:
-                found = _find_created(client, trunk_id, request) if exc.may_have_been_processed else None
-                if found is None:
-                    raise
-                endpoint = found
+                endpoint = found_after(exc, lambda: _find(client, props))
         return CreateResult(id_=str(endpoint.id), outs=_outputs(endpoint, trunk_id, import_id))
+
+    def locate(self, inputs: Mapping[str, Any]) -> str | None:
+        endpoint = _find(_context.client(), inputs)
+        return str(endpoint.id) if endpoint is not None else None
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         trunk_id = props["trunk_id"]

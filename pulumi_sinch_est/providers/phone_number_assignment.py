@@ -5,7 +5,8 @@ API calls (Numbers API, est-api.md §7.1 and the contract): read `GET /activeNum
 same with `"trunkId": ""`. Both writes are asynchronous: the response still shows the old configuration
 on top and the requested one under `scheduledVoiceProvisioning` (`WAITING`, `IN_PROGRESS`), which turns
 null once applied or keeps `status: FAILED` (top level unchanged). Every write is therefore followed by a
-wait (`wait_voice_provisioned`, polling `GET` from 0.25 s backing off to 4 s) bounded by the
+wait (`wait_voice_provisioned`, polling `GET` from 0.25 s backing off to 4 s; the first read comes
+sooner once this process has seen provisioning finish sooner, see `FirstPoll`) bounded by the
 `provisioning_timeout_seconds` input: dynamic providers get no engine timeouts.
 
 - create: GET first. Not rented in the project (404): error. Already on this trunk with nothing pending:
@@ -26,7 +27,8 @@ wait (`wait_voice_provisioned`, polling `GET` from 0.25 s backing off to 4 s) bo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -34,6 +36,7 @@ from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import Field, StrictInt
 
 from ..client import ActiveNumber, NotFoundError, SinchClient, SinchError
+from ..client.error_mapping import troubleshooting_ref
 from ..client.models import ScheduledVoiceProvisioning, VoiceConfiguration
 from ..client.timing import Clock, SystemClock
 from . import _context
@@ -43,8 +46,12 @@ from ._fields import E164, ObjectId, WholeNumber
 DEFAULT_TIMEOUT_S = 300
 MAX_TIMEOUT_S = 3600
 POLL_FIRST_S = 0.25
+POLL_FIRST_MIN_S = 0.02
 POLL_BACKOFF = 2.0
 POLL_MAX_S = 4.0
+
+SEE_TROUBLESHOOTING = troubleshooting_ref("number-provisioning-failed")
+"""Ends the messages of failures a user must act on; the guide's section explains each of them."""
 
 STATUS_APPLIED = "APPLIED"
 """Not an API status: nothing is scheduled any more, the top-level configuration is current."""
@@ -53,6 +60,33 @@ STATUS_NOT_FOUND = "NOT_FOUND"
 
 _clock: Clock = SystemClock()
 """Module state so tests can swap in a fake clock; provider instances hold nothing."""
+
+
+class FirstPoll:
+    """How long to wait before the first status read after a write: learned per process, thread-safe.
+
+    Waiting `POLL_FIRST_S` suits a provisioning that takes seconds. One that is over sooner (the emulator,
+    or Sinch on a good day) would leave every number waiting for nothing while it holds one of the provider
+    host's four worker threads. So when the first read finds the provisioning already over, the next first
+    wait is halved (below `POLL_FIRST_MIN_S` it becomes a read straight after the write); when it finds it
+    still under way, the wait doubles back, never past `POLL_FIRST_S`. A service slower than
+    `POLL_FIRST_S` never moves it, so it never costs an extra read there.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.seconds = POLL_FIRST_S
+
+    def learn(self, over_at_first_read: bool) -> None:
+        with self._lock:
+            if over_at_first_read:
+                self.seconds = self.seconds / 2 if self.seconds >= 2 * POLL_FIRST_MIN_S else 0.0
+            else:
+                self.seconds = min(POLL_FIRST_S, max(self.seconds * POLL_BACKOFF, POLL_FIRST_MIN_S))
+
+
+_first_poll = FirstPoll()
+"""Module state, like `_clock`: every wait in the process learns from the others."""
 
 _ID_FIELDS = {"EST": "trunk_id", "RTC": "app_id", "FAX": "service_id"}
 _SERVICES = {"EST": "trunk", "RTC": "Voice app", "FAX": "Fax service"}
@@ -118,6 +152,11 @@ def pending(number: ActiveNumber) -> Placement | None:
     return Placement.of(schedule)
 
 
+def settled_on(number: ActiveNumber, trunk_id: str) -> bool:
+    """Whether the number is on the trunk with nothing under way: an assignment that is done."""
+    return applied(number).est_trunk == trunk_id and pending(number) is None
+
+
 def failure_reason(schedule: ScheduledVoiceProvisioning | None) -> str:
     """Whatever the API said beyond the status (such as a failure code), or a note that it said nothing."""
     extra = (schedule.model_extra or {}) if schedule is not None else {}
@@ -169,17 +208,22 @@ def _wait(
     operation: str,
     wanted: Callable[[Placement], bool],
 ) -> ActiveNumber:
-    """Poll from `POLL_FIRST_S`, backing off to `POLL_MAX_S`, until the applied configuration is `wanted`.
+    """Poll from `_first_poll` (at most `POLL_FIRST_S`), backing off to `POLL_MAX_S`, until the applied
+    configuration is `wanted`.
 
     Raises `ProvisioningError` when the provisioning fails, when a change nobody here asked for gets
     scheduled or applied meanwhile, or when the number leaves the project; `ProvisioningTimeout` at the
     deadline.
     """
     deadline = _clock.monotonic() + timeout_s
-    interval = POLL_FIRST_S
+    interval = _first_poll.seconds
+    first = True
     while True:
         _clock.sleep(max(0.0, min(interval, deadline - _clock.monotonic())))
         number, status = status_voice_provisioning(client, phone_number)
+        if first:
+            _first_poll.learn(status in (STATUS_APPLIED, STATUS_FAILED))
+            first = False
         if number is None:
             raise ProvisioningError(f"{operation} failed: {phone_number} is no longer rented in the project")
         schedule = scheduled(number)
@@ -201,7 +245,7 @@ def _wait(
             return number
         if _clock.monotonic() >= deadline:
             raise ProvisioningTimeout(f"{operation} timed out after {timeout_s:g} s (status still {status})")
-        interval = min(interval * POLL_BACKOFF, POLL_MAX_S)
+        interval = min(max(interval * POLL_BACKOFF, POLL_FIRST_S), POLL_MAX_S)
 
 
 def _where(placement: Placement) -> str:
@@ -258,17 +302,17 @@ class PhoneNumberAssignmentProvider(EstProvider):
         if number is None:
             raise ProvisioningError(
                 f"{operation} failed: {phone_number} is not rented in this Sinch project "
-                "(rent it with the Numbers API first, or check sinch:projectId)"
+                f"(rent it with the Numbers API first, or check sinch:projectId); {SEE_TROUBLESHOOTING}"
             )
+        if settled_on(number, trunk_id):
+            return CreateResult(id_=phone_number, outs=_outputs(number, trunk_id, timeout_s))
         on_way = pending(number)
         where = on_way if on_way is not None else applied(number)
-        if where.est_trunk == trunk_id and on_way is None:
-            return CreateResult(id_=phone_number, outs=_outputs(number, trunk_id, timeout_s))
         if where.target and where.est_trunk != trunk_id:
             state = "is being moved to" if on_way is not None else "is assigned to"
             raise ProvisioningError(
                 f"{operation} failed: the number {state} {where}; it is not taken from there. "
-                "Unassign it there first, or point trunk_id at that trunk to adopt it"
+                f"Unassign it there first, or point trunk_id at that trunk to adopt it; {SEE_TROUBLESHOOTING}"
             )
         try:
             if where.est_trunk != trunk_id:
@@ -277,10 +321,18 @@ class PhoneNumberAssignmentProvider(EstProvider):
         except (ProvisioningError, SinchError) as exc:
             # A raising create is not recorded in the state: nothing may stay on the trunk.
             cleanup = _best_effort(lambda: _release(client, phone_number, trunk_id), "unassigning it")
-            if cleanup is None:
+            see = f"; {SEE_TROUBLESHOOTING}" if isinstance(exc, ProvisioningError) else ""
+            if cleanup is None and not see:
                 raise
-            raise ProvisioningError(f"{exc}; {cleanup}") from exc
+            raise ProvisioningError(f"{exc}{f'; {cleanup}' if cleanup else ''}{see}") from exc
         return CreateResult(id_=phone_number, outs=_outputs(number, trunk_id, timeout_s))
+
+    def locate(self, inputs: Mapping[str, Any]) -> str | None:
+        """The number, when its assignment to the trunk is done; one still under way is not taken, the
+        next create waits for it without a second write."""
+        number = find_active_number(_context.client(), inputs["phone_number"])
+        found = number is not None and settled_on(number, inputs["trunk_id"])
+        return str(inputs["phone_number"]) if found else None
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         number = find_active_number(_context.client(), id_)
@@ -304,7 +356,7 @@ class PhoneNumberAssignmentProvider(EstProvider):
             number = wait_voice_provisioned(client, id_, trunk_id, timeout_s, operation=operation)
         except ProvisioningTimeout as exc:
             back = _best_effort(lambda: _move(client, id_, old_trunk), f"moving it back to trunk {old_trunk}")
-            raise ProvisioningTimeout(f"{exc}; {back}") from None
+            raise ProvisioningTimeout(f"{exc}; {back}; {SEE_TROUBLESHOOTING}") from None
         return UpdateResult(outs=_outputs(number, trunk_id, timeout_s))
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:

@@ -18,15 +18,17 @@ from __future__ import annotations
 import contextlib
 import re
 import secrets
+from collections.abc import Mapping
 from typing import Any
 
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import Field, ValidationInfo, field_validator
 
-from ..client import ConflictError, NotFoundError, TransportError
+from ..client import ConflictError, NotFoundError, SinchClient, TransportError
+from ..client.error_mapping import troubleshooting_ref
 from ..client.models import Trunk, TrunkRequest
 from . import _context
-from ._base import EstProvider, InputModel
+from ._base import EstProvider, InputModel, found_after
 from ._fields import E164, Flag, HostName, Name
 
 HOST_NAME_SEED = "__host_name_seed"
@@ -81,6 +83,11 @@ def _outputs(trunk: Trunk, import_id: str | None = None) -> dict[str, Any]:
     }
 
 
+def _find(client: SinchClient, inputs: Mapping[str, Any]) -> Trunk | None:
+    """The trunk with the host name (unique, compared case-insensitively)."""
+    return client.trunks.find_by_host_name(inputs["host_name"])
+
+
 class TrunkProvider(EstProvider):
     kind = "Trunk"
     inputs_model = TrunkInputs
@@ -108,10 +115,7 @@ class TrunkProvider(EstProvider):
             except TransportError as exc:
                 # The POST may have created the trunk before the response was lost: the host name is
                 # unique, so it finds the one we made, and we take it rather than make a second.
-                found = client.trunks.find_by_host_name(props["host_name"]) if exc.may_have_been_processed else None
-                if found is None:
-                    raise
-                trunk = found
+                trunk = found_after(exc, lambda: _find(client, props))
             except ConflictError as exc:
                 existing = client.trunks.find_by_host_name(props["host_name"])
                 where = (
@@ -124,9 +128,13 @@ class TrunkProvider(EstProvider):
                     f"creating Trunk with host_name {props['host_name']!r}",
                     api_status=exc.api_status,
                     api_message="the host name is already taken",
-                    hint=where,
+                    hint=f"{where}; {troubleshooting_ref('duplicate-host-name')}",
                 ) from None
         return CreateResult(id_=str(trunk.id), outs=_outputs(trunk, import_id))
+
+    def locate(self, inputs: Mapping[str, Any]) -> str | None:
+        trunk = _find(_context.client(), inputs)
+        return str(trunk.id) if trunk is not None else None
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         try:

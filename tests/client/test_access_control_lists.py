@@ -116,7 +116,8 @@ def test_delete_with_dependents_explains_the_teardown_order(
     assert str(caught.value) == (
         "deleting access control list A1 failed: HTTP 400 FAILED_PRECONDITION: ACL is linked to trunks: T1 "
         "(hint: objects in use cannot be deleted; remove dependents first: unassign phone numbers, delete "
-        "endpoints, unlink access control lists and credential lists, then delete the trunk or list)"
+        "endpoints, unlink access control lists and credential lists, then delete the trunk or list; "
+        "see docs/troubleshooting.md#delete-refused-dependents)"
     )
 
 

@@ -250,7 +250,8 @@ def test_create_failed_carries_status_and_reason(api: FakeActiveNumbers) -> None
         PROVIDER.create(checked())
     assert str(failure.value) == (
         "assigning +15550100000 to trunk T1 failed: Sinch reports provisioning status FAILED "
-        "(failureCode=NUMBER_NOT_PORTABLE); the number stays unassigned"
+        "(failureCode=NUMBER_NOT_PORTABLE); the number stays unassigned; "
+        "see docs/troubleshooting.md#number-provisioning-failed"
     )
     assert api.writes() == [("ASSIGN", "T1")]
 

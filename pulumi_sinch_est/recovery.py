@@ -1,0 +1,209 @@
+"""Repair a stack whose `pulumi up` was killed mid-run: adopt what its interrupted creates made.
+
+A `pulumi up` killed while a create was under way (a CI runner cancelled, a machine lost) leaves the
+create in the state's `pending_operations`: Sinch may have made the object, and Pulumi does not know its
+id. `pulumi refresh --clear-pending-creates` drops such entries, orphaning every object that was made
+(the next `up` then makes a second one, or fails on a host name now taken), and
+`--import-pending-creates` cannot help, because dynamic providers cannot import. This tool does what an
+operator would do by hand: for each interrupted create of this package's resources it looks the object
+up in Sinch with the provider's own lookup (`locate`, the one a create runs when its response is lost)
+and, when it exists, records it as a tracked resource with that id; the rest are dropped. Interrupted
+updates and deletes are dropped too: their resource is in the state already, and `pulumi refresh`
+reads its real values (which is how Pulumi itself clears them).
+
+Recipe (the Sinch credentials in the environment, `SINCH_PROJECT_ID`, `SINCH_KEY_ID`, `SINCH_KEY_SECRET`
+or `SINCH_ACCESS_TOKEN`, and the URL variables if not the production ones)::
+
+    pulumi cancel                       # a self-managed backend keeps the dead run's lock
+    pulumi stack export --file s.json
+    sinch-est-recover s.json --output fixed.json
+    pulumi stack import --file fixed.json
+    pulumi refresh                      # reads the adopted objects' real outputs
+    pulumi up
+
+`python -m pulumi_sinch_est.recovery` is the same command. With no file it reads standard input, and
+without `--output` it writes standard output. It prints one line per interrupted operation to standard
+error (adopted with its id, or dropped and why). An object that matches twice (a copy made by hand) stops
+the run with both ids and writes nothing: adopting one of them would be a guess.
+
+The lookups use only non-secret inputs (host names, list names, trunk and list ids, phone numbers); secret
+values stay as they are in the file, encrypted unless it was exported with `--show-secrets`, and are
+copied to the output untouched. An adopted resource's outputs are its inputs until `pulumi refresh`
+reads the real ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+from . import providers as _providers
+from .client import AmbiguousMatchError, SinchError
+from .config import ConfigurationError
+from .providers._base import PROVIDER_KEY, EstProvider
+
+TYPE_PREFIX = "pulumi-python:dynamic/sinch-est:"
+SECRET_SIG = "4dabf18193072939515e22adb298388d"
+"""The key that marks a secret value in an exported deployment."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one interrupted operation."""
+
+    adopted: bool
+    kind: str
+    """The resource class (the type token itself for a type not of this package)."""
+    name: str
+    detail: str
+    """The adopted id, or why the operation was dropped."""
+
+    def __str__(self) -> str:
+        return f"{'adopted' if self.adopted else 'dropped'} {self.kind} {self.name}: {self.detail}"
+
+
+class RecoveryError(Exception):
+    """Raised when an interrupted create cannot be settled, so no repaired state is written."""
+
+
+def package_providers() -> dict[str, EstProvider]:
+    """Every provider of this package by resource class name (the last part of its type token)."""
+    for module in pkgutil.iter_modules(_providers.__path__):
+        if not module.name.startswith("_"):
+            importlib.import_module(f"{_providers.__name__}.{module.name}")
+    found: dict[str, EstProvider] = {}
+    for cls in _subclasses(EstProvider):
+        kind = cls.__dict__.get("kind")
+        if isinstance(kind, str) and cls.__module__.startswith(f"{_providers.__name__}."):
+            found[kind] = cls()
+    return found
+
+
+def _subclasses(cls: type[EstProvider]) -> Iterator[type[EstProvider]]:
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def _is_secret(value: Any) -> bool:
+    """Whether a value is, or holds, a secret (ciphertext, or plaintext under `--show-secrets`)."""
+    if isinstance(value, Mapping):
+        return SECRET_SIG in value or any(_is_secret(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_is_secret(v) for v in value)
+    return False
+
+
+def readable_inputs(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """The inputs a lookup may use: everything but the provider blob and the secret values."""
+    return {k: v for k, v in inputs.items() if k != PROVIDER_KEY and not _is_secret(v)}
+
+
+def _settle(operation: Mapping[str, Any], providers: Mapping[str, EstProvider]) -> tuple[str | None, Outcome]:
+    """The id to adopt for one pending operation (None: drop it), and the line that says so."""
+    resource = operation["resource"]
+    token = str(resource.get("type", ""))
+    kind = token.removeprefix(TYPE_PREFIX) if token.startswith(TYPE_PREFIX) else token
+    name = str(resource.get("urn", "")).rsplit("::", 1)[-1]
+    what = operation.get("type")
+    if what != "creating":
+        return None, Outcome(False, kind, name, f"interrupted while {what}; `pulumi refresh` reads its real state")
+    provider = providers.get(kind) if token.startswith(TYPE_PREFIX) else None
+    if provider is None:
+        return None, Outcome(False, kind, name, "not of this package: check by hand whether its provider made it")
+    try:
+        found = provider.locate(readable_inputs(resource.get("inputs") or {}))
+    except NotImplementedError:
+        return None, Outcome(False, kind, name, "no lookup for this resource; the next `pulumi up` creates it")
+    except AmbiguousMatchError as exc:
+        raise RecoveryError(
+            f"looking up {kind} {name}: {exc}; delete the copy that is not this stack's from Sinch, then run again"
+        ) from exc
+    except KeyError as exc:
+        raise RecoveryError(
+            f"looking up {kind} {name}: its input {exc} is secret or missing, and the lookup needs it; "
+            "check in Sinch whether the object exists and edit the exported file by hand"
+        ) from exc
+    except (SinchError, ConfigurationError) as exc:
+        raise RecoveryError(f"looking up {kind} {name}: {exc}") from exc
+    if found is None:
+        return None, Outcome(False, kind, name, "not found in Sinch: the create did not happen")
+    return found, Outcome(True, kind, name, found)
+
+
+def repair(exported: Mapping[str, Any]) -> tuple[dict[str, Any], list[Outcome]]:
+    """The exported stack (`{"version", "deployment"}`) with its pending operations settled, and what
+    became of each. Raises `RecoveryError` when one cannot be settled (several objects match, the API
+    fails); the input is never changed."""
+    deployment = dict(exported.get("deployment") or {})
+    resources = [dict(r) for r in deployment.get("resources") or []]
+    providers = package_providers()
+    outcomes = []
+    for operation in deployment.pop("pending_operations", None) or []:
+        found, outcome = _settle(operation, providers)
+        outcomes.append(outcome)
+        if found is None:
+            continue
+        resource = operation["resource"]
+        for live in resources:
+            # A create-before-delete replacement was under way: the old object goes, as the engine would.
+            if live.get("urn") == resource.get("urn") and not live.get("delete"):
+                live["delete"] = True
+        resources.append({**resource, "id": found, "outputs": dict(resource.get("inputs") or {})})
+    deployment["resources"] = resources
+    return {**exported, "deployment": deployment}, outcomes
+
+
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="sinch-est-recover",
+        description="Settle the interrupted creates of a `pulumi stack export` file: adopt the Sinch objects "
+        "they made, drop the rest. Credentials come from the SINCH_* environment variables.",
+    )
+    parser.add_argument("deployment", nargs="?", default="-", help="the exported stack (default: standard input)")
+    parser.add_argument("-o", "--output", default="-", help="the repaired stack's file (default: standard output)")
+    return parser.parse_args(argv)
+
+
+def _read(path: str, stdin: IO[str]) -> Any:
+    if path == "-":
+        return json.load(stdin)
+    with open(path, encoding="utf-8") as source:
+        return json.load(source)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The `sinch-est-recover` command; 0 when the repaired stack was written, 1 when nothing was."""
+    args = _arguments(argv)
+    try:
+        exported = _read(args.deployment, sys.stdin)
+    except (OSError, ValueError) as exc:
+        print(f"sinch-est-recover: cannot read {args.deployment}: {exc}", file=sys.stderr)
+        return 1
+    if not isinstance(exported, dict) or not isinstance(exported.get("deployment"), dict):
+        print(f"sinch-est-recover: {args.deployment} is not the output of `pulumi stack export`", file=sys.stderr)
+        return 1
+    try:
+        repaired, outcomes = repair(exported)
+    except RecoveryError as exc:
+        print(f"sinch-est-recover: {exc}; nothing written", file=sys.stderr)
+        return 1
+    for outcome in outcomes:
+        print(outcome, file=sys.stderr)
+    text = json.dumps(repaired, indent=4) + "\n"
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        with open(args.output, "w", encoding="utf-8") as target:
+            target.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
