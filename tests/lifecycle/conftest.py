@@ -20,12 +20,15 @@ from pulumi import automation as auto
 
 from pulumi_sinch_est.emulator.config import EmulatorConfig
 from pulumi_sinch_est.emulator.server import EmulatorServer
+from pulumi_sinch_est.emulator.state.country_permissions import default_permissions
 from pulumi_sinch_est.testing.engine import Engine, Operations
 
 NUMBERS = tuple(f"+1555010{i:04d}" for i in range(20))
 EXAMPLE_NUMBERS = tuple(f"+1555000{1001 + i}" for i in range(10))
 """The numbers the examples' `Pulumi.dev.yaml` files assign (the emulator's default demo numbers)."""
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+INITIAL_COUNTRY_PERMISSIONS = default_permissions()
+"""Every country's `enabled` in a fresh emulator project."""
 
 
 @dataclass
@@ -81,6 +84,13 @@ class Sinch:
             "accessControlLists": [a["id"] for a in self.api.get("/accessControlLists").json()["accessControlLists"]],
             "credentialLists": [c["id"] for c in self.api.get("/credentialLists").json()["credentialLists"]],
             "phoneNumbers": [n["phoneNumber"] for n in self.api.get("/phoneNumbers").json()["phoneNumbers"]],
+            "callBlockingRules": [r["id"] for r in self.api.get("/callBlockingRules").json()["callBlockingRules"]],
+            # Country permissions always exist: what must not be left is a setting changed from the start.
+            "countryPermissions": [
+                p["isoCode"]
+                for p in self.api.get("/countryPermissions").json()["countryPermissions"]
+                if p["enabled"] != INITIAL_COUNTRY_PERMISSIONS.get(p["isoCode"])
+            ],
         }
 
 

@@ -1,0 +1,54 @@
+"""`CountryPermission`: lets the project call one country outbound (or stops it), and puts the setting
+back as it was found when destroyed."""
+
+from __future__ import annotations
+
+from typing import TypedDict, Unpack
+
+import pulumi
+import pulumi.dynamic
+
+from ..providers.country_permission import CountryPermissionProvider
+from ._common import resource_props
+
+_PROVIDER = CountryPermissionProvider()
+
+
+class CountryPermissionArgs(TypedDict, total=False):
+    """Arguments of `CountryPermission`; pass them as keywords or as one `CountryPermissionArgs(...)`."""
+
+    iso_code: pulumi.Input[str]
+    """Required: the country, ISO 3166-1 alpha-2 (`SE`, `GB`; any case), or `*` for the international
+    wildcard. The setting is project-wide, not per trunk. Changing it replaces the resource."""
+    enabled: pulumi.Input[bool]
+    """Whether outbound calls to the country are allowed. Default true."""
+    import_id: pulumi.Input[str]
+    """The same code as `iso_code`, to take the setting over as it is, without a write; the next preview
+    shows any difference from `enabled`, and destroy leaves the country as it was found."""
+
+
+class CountryPermission(pulumi.dynamic.Resource, module="sinch-est", name="CountryPermission"):
+    """Outbound calling to one country. Sinch's guide says only the US and Canada start enabled; calls to a
+    blocked country fail. Declare each country once per project: its id is the country code."""
+
+    iso_code: pulumi.Output[str]
+    enabled: pulumi.Output[bool]
+    import_id: pulumi.Output[str | None]
+    enabled_before: pulumi.Output[bool]
+    """The setting found before this resource took the country over; destroy puts it back."""
+    country_name: pulumi.Output[str]
+    continent: pulumi.Output[str]
+    country_dialing_codes: pulumi.Output[list[str]]
+    """Such as `["+46"]`."""
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: CountryPermissionArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Unpack[CountryPermissionArgs],
+    ) -> None:
+        super().__init__(_PROVIDER, resource_name, resource_props(args, kwargs, _OUTPUTS), opts)
+
+
+_OUTPUTS = tuple(CountryPermission.__annotations__)

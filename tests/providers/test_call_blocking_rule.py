@@ -1,0 +1,197 @@
+"""`CallBlockingRuleProvider` without the engine: validation, the replace rule, and the calls it makes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pulumi.runtime.rpc import UNKNOWN
+
+from pulumi_sinch_est.client import CallBlockingRule, CallBlockingRuleRequest, NotFoundError, TransportError
+from pulumi_sinch_est.providers import _context
+from pulumi_sinch_est.providers._base import ProviderError
+from pulumi_sinch_est.providers.call_blocking_rule import CallBlockingRuleProvider
+
+PROVIDER = CallBlockingRuleProvider()
+INBOUND = {"name": "premium callers", "direction": "INBOUND", "caller_match": "+1900"}
+OUTBOUND = {"name": "no UK premium", "direction": "OUTBOUND", "callee_country": "GB", "callee_match": "+44870"}
+
+
+def checked(**news: Any) -> dict[str, Any]:
+    result = PROVIDER.check({}, news)
+    assert result.failures == []
+    return dict(result.inputs)
+
+
+def failures(**news: Any) -> list[tuple[str, str]]:
+    return [(f.property, f.reason) for f in PROVIDER.check({}, news).failures]
+
+
+def test_normalised_inputs() -> None:
+    assert checked(**{**INBOUND, "direction": "inbound", "caller_country": "us"}) == {
+        **INBOUND,
+        "caller_country": "US",
+        "callee_country": None,
+        "callee_match": None,
+        "import_id": None,
+    }
+
+
+@pytest.mark.parametrize(
+    ("news", "field", "expected"),
+    [
+        ({**INBOUND, "direction": "SIDEWAYS"}, "direction", "'SIDEWAYS' is invalid"),
+        ({**INBOUND, "caller_country": "USA"}, "caller_country", "'USA' is invalid: expected an ISO 3166-1"),
+        ({**INBOUND, "caller_match": "1-900"}, "caller_match", "'1-900' is invalid: expected the leading digits"),
+        ({**INBOUND, "caller_match": "+" + "1" * 16}, "caller_match", "1 to 15 digits"),
+        (
+            {**INBOUND, "callee_country": "GB"},
+            "direction",
+            "direction = 'INBOUND' is invalid: an INBOUND rule cannot match on callee_country (OUTBOUND rules do); "
+            "it matches on caller_country or caller_match",
+        ),
+        ({**OUTBOUND, "caller_match": "+1"}, "direction", "cannot match on caller_match (INBOUND rules do)"),
+        ({"name": "x", "direction": "INBOUND", "caller_country": "USA"}, "caller_country", "'USA' is invalid"),
+        ({**INBOUND, "name": " "}, "name", "' ' is invalid"),
+        ({"name": "x", "caller_match": "+1"}, "direction", "direction is required"),
+    ],
+)
+def test_invalid(news: dict[str, Any], field: str, expected: str) -> None:
+    found = failures(**news)
+    assert [path for path, _ in found] == [field], found
+    assert expected in found[0][1]
+
+
+@pytest.mark.parametrize("direction", ["INBOUND", "OUTBOUND"])
+def test_a_rule_must_match_something(direction: str) -> None:
+    ((path, reason),) = failures(name="everything", direction=direction)
+    assert path == "direction"
+    assert f"an {direction} rule needs" in reason and f"every {direction.lower()} call" in reason
+
+
+def test_unknown_values_are_not_judged() -> None:
+    assert failures(name="x", direction="INBOUND", caller_match=UNKNOWN) == []
+    assert failures(name="x", direction=UNKNOWN, callee_match="+44") == []
+
+
+@pytest.mark.parametrize(
+    ("change", "replaces"),
+    [
+        ({"name": "renamed"}, []),
+        ({"caller_match": "+1976", "caller_country": "US"}, []),
+        ({"direction": "OUTBOUND", "caller_match": None, "callee_match": "+1900"}, ["direction"]),
+    ],
+)
+def test_diff(change: dict[str, Any], replaces: list[str]) -> None:
+    olds = checked(**INBOUND)
+    news = checked(**{k: v for k, v in {**INBOUND, **change}.items() if v is not None})
+    diff = PROVIDER.diff("R1", olds, news)
+    assert (diff.changes, sorted(diff.replaces or []), diff.delete_before_replace) == (True, replaces, False)
+    assert PROVIDER.diff("R1", olds, checked(**INBOUND)).changes is False
+
+
+class FakeRules:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, ...]] = []
+        self.bodies: list[dict[str, Any]] = []
+        self.items: dict[str, CallBlockingRule] = {}
+        self.lose_create_response = False
+
+    def _store(self, rule_id: str, req: CallBlockingRuleRequest) -> CallBlockingRule:
+        body = req.to_body()
+        self.bodies.append(body)
+        # The API answers the direction in lower case.
+        item = CallBlockingRule.model_validate({**body, "id": rule_id, "direction": body["direction"].lower()})
+        self.items[rule_id] = item
+        return item
+
+    def create(self, req: CallBlockingRuleRequest) -> CallBlockingRule:
+        self.calls.append(("POST",))
+        item = self._store(f"R{len(self.items) + 1}", req)
+        if self.lose_create_response:
+            raise TransportError("creating call blocking rule", "connection reset", may_have_been_processed=True)
+        return item
+
+    def list(self) -> list[CallBlockingRule]:
+        self.calls.append(("LIST",))
+        return list(self.items.values())
+
+    def get(self, rule_id: str) -> CallBlockingRule:
+        self.calls.append(("GET", rule_id))
+        if rule_id not in self.items:
+            raise NotFoundError(404, f"reading call blocking rule {rule_id}")
+        return self.items[rule_id]
+
+    def replace(self, rule_id: str, req: CallBlockingRuleRequest) -> CallBlockingRule:
+        self.calls.append(("PUT", rule_id))
+        return self._store(rule_id, req)
+
+    def delete(self, rule_id: str) -> None:
+        self.calls.append(("DELETE", rule_id))
+        if self.items.pop(rule_id, None) is None:
+            raise NotFoundError(404, f"deleting call blocking rule {rule_id}")
+
+
+class FakeClient:
+    def __init__(self) -> None:
+        self.call_blocking_rules = FakeRules()
+
+
+@pytest.fixture
+def client(monkeypatch: pytest.MonkeyPatch) -> FakeClient:
+    fake = FakeClient()
+    monkeypatch.setattr(_context, "client", lambda: fake)
+    return fake
+
+
+def test_create_is_one_post_and_outputs_everything(client: FakeClient) -> None:
+    created = PROVIDER.create(checked(**OUTBOUND))
+    assert created.id == "R1" and client.call_blocking_rules.calls == [("POST",)]
+    assert client.call_blocking_rules.bodies == [
+        {"name": "no UK premium", "direction": "OUTBOUND", "calleeCountry": "GB", "calleeMatch": "+44870"}
+    ]
+    assert created.outs == checked(**OUTBOUND)  # direction upper-case again, as sent
+
+
+def test_update_puts_the_whole_rule(client: FakeClient) -> None:
+    olds = PROVIDER.create(checked(**INBOUND)).outs or {}
+    news = checked(**{**INBOUND, "caller_country": "US"})
+    updated = PROVIDER.update("R1", olds, news)
+    assert client.call_blocking_rules.calls[-1] == ("PUT", "R1")
+    assert client.call_blocking_rules.bodies[-1] == {**client.call_blocking_rules.bodies[0], "callerCountry": "US"}
+    assert updated.outs == news
+
+
+def test_read_delete_and_not_found(client: FakeClient) -> None:
+    outs = PROVIDER.create(checked(**INBOUND)).outs or {}
+    read = PROVIDER.read("R1", outs)
+    assert (read.id, read.outs, read.inputs) == ("R1", outs, outs)
+    PROVIDER.delete("R1", outs)
+    PROVIDER.delete("R1", outs)  # 404 is success
+    assert PROVIDER.read("R1", outs).id is None
+
+
+def test_adopt_reads_and_writes_nothing(client: FakeClient) -> None:
+    existing = PROVIDER.create(checked(**INBOUND))
+    client.call_blocking_rules.calls.clear()
+    adopted = PROVIDER.create(checked(**{**INBOUND, "import_id": "R1"}))
+    assert client.call_blocking_rules.calls == [("GET", "R1")]
+    assert adopted.id == "R1" and adopted.outs == {**(existing.outs or {}), "import_id": "R1"}
+
+
+def test_adopting_a_missing_rule_fails(client: FakeClient) -> None:
+    with pytest.raises(ProviderError, match="reading call blocking rule R9 failed: HTTP 404"):
+        PROVIDER.create(checked(**{**INBOUND, "import_id": "R9"}))
+
+
+def test_lost_create_response_takes_the_one_made(client: FakeClient) -> None:
+    client.call_blocking_rules.lose_create_response = True
+    created = PROVIDER.create(checked(**INBOUND))
+    assert created.id == "R1" and client.call_blocking_rules.calls == [("POST",), ("LIST",)]
+
+
+def test_lost_create_response_with_a_twin_is_an_error(client: FakeClient) -> None:
+    PROVIDER.create(checked(**INBOUND))
+    client.call_blocking_rules.lose_create_response = True
+    with pytest.raises(ProviderError, match="creating call blocking rule failed: no response from Sinch"):
+        PROVIDER.create(checked(**INBOUND))
