@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 CLI_BUILD := tools/pulumi-cli/build.sh
 
-.PHONY: test demo demo-destroy lint typecheck unit pulumi-cli clean
+.PHONY: test demo demo-destroy lint typecheck unit bench pulumi-cli clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: $(INSTALLED) lint typecheck
 # Unit and emulator tests only: no Pulumi CLI needed.
 unit: $(INSTALLED)
 	$(PY) -m pytest -m "not engine"
+
+# The performance table: our providers against a no-op floor through the real engine (see benchmarks/).
+bench: $(INSTALLED)
+	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) -m benchmarks
 
 demo: $(INSTALLED)
 	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) tools/demo.py
