@@ -69,6 +69,9 @@ class Engine:
     cli_root: Path
     root: Path
     env: dict[str, str] = field(default_factory=dict)
+    backend: str | None = None
+    """URL of another self-managed backend (`postgres://...`, `s3://...`) instead of the file backend
+    under `root`; `stored_text` then sees nothing, the state lives there."""
 
     def __post_init__(self) -> None:
         (self.root / "state").mkdir(parents=True, exist_ok=True)
@@ -76,7 +79,7 @@ class Engine:
 
     @property
     def backend_url(self) -> str:
-        return (self.root / "state").as_uri()
+        return self.backend or (self.root / "state").as_uri()
 
     def stored_text(self) -> str:
         """Everything the backend has written (checkpoints, their backups and history), as stored.
