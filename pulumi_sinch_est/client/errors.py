@@ -31,6 +31,10 @@ _MAX_MESSAGE_CHARS = 300
 class SinchError(Exception):
     """Raised for every failure of a Sinch API call; catch this to handle them all."""
 
+    may_have_been_processed = False
+    """True when a write may have been acted on although it failed (no response came back, or a 500, 502
+    or 504 answered a POST or PATCH): look the object up before sending it again."""
+
 
 class TransportError(SinchError):
     """Raised when no response came back, after any retries the request was allowed."""
@@ -38,7 +42,6 @@ class TransportError(SinchError):
     def __init__(self, operation: str, cause: str, *, may_have_been_processed: bool) -> None:
         self.operation = operation
         self.may_have_been_processed = may_have_been_processed
-        """True when the request may have reached Sinch: look the object up before sending it again."""
         self.cause = redact(cause)
         super().__init__(self.__str__())
 

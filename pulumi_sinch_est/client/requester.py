@@ -26,6 +26,7 @@ from .retries import (
     parse_retry_after,
     reason_to_retry_error,
     reason_to_retry_status,
+    status_may_have_been_processed,
     was_not_sent,
 )
 from .timing import Clock, Deadline
@@ -103,6 +104,9 @@ class Requester:
                     return _decode(response, operation)
                 reason = reason_to_retry_status(response.status_code, idempotent=idempotent)
                 failure = api_error_from_response(response, operation, self._secrets)
+                failure.may_have_been_processed = status_may_have_been_processed(
+                    response.status_code, idempotent=idempotent
+                )
                 retry_after = parse_retry_after(response.headers.get("Retry-After"), self._clock.time())
             if reason is None:
                 raise failure from cause

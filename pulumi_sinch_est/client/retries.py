@@ -74,6 +74,12 @@ def reason_to_retry_status(status_code: int, *, idempotent: bool) -> str | None:
     return f"HTTP {status_code}" if status_code in allowed else None
 
 
+def status_may_have_been_processed(status_code: int, *, idempotent: bool) -> bool:
+    """Whether a write that is not idempotent, answered with this status, may still have been acted on:
+    a 500, 502 or 504 does not prove the request was refused, as 429 and 503 do."""
+    return not idempotent and status_code in RETRYABLE_STATUSES - UNPROCESSED_STATUSES
+
+
 def reason_to_retry_error(error: httpx.TransportError, *, idempotent: bool) -> str | None:
     """Why a transport failure may be retried, or None when it must be raised."""
     kind = type(error).__name__

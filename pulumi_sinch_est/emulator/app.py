@@ -80,7 +80,11 @@ class EmulatorApp(Starlette):
                 return
             fault = "dropped"
             await super().__call__(scope, receive, swallowing_send)
-            await drop_response(send, receive, rule)
+            if rule.mode == "error":
+                failed = status_response(flavour_for_path(scope["path"]), 500, "Internal error")
+                await failed(scope, receive, send)
+            else:
+                await drop_response(send, receive, rule)
         finally:
             self.runtime.log.record(
                 scope["method"],

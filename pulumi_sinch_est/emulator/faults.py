@@ -9,8 +9,9 @@ and the same request sequence give the same sequence of statuses. Faults never t
 - token bucket: the token endpoint answers 429 (without `Retry-After`, like the real auth gateway) once
   the bucket is empty; it refills continuously.
 - lost responses: a request matching `method` and `path_regex` is performed, then its response is
-  dropped (`close`: the connection is aborted; `hold`: nothing is sent for `hold_s`, then it is aborted),
-  `times` times.
+  dropped (`close`: the connection is aborted; `hold`: nothing is sent for `hold_s`, then it is aborted;
+  `error`: a 500 is answered in its place, as a gateway does when the service behind it fails after
+  committing), `times` times.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any, Literal
 
 from .errors import FieldViolation, InvalidArgument
 
-LostMode = Literal["close", "hold"]
+LostMode = Literal["close", "hold", "error"]
 
 
 @dataclass
@@ -155,8 +156,8 @@ def _rule(rule: object, where: str, problems: list[FieldViolation]) -> LostRespo
     mode = rule.get("mode", "close")
     times = rule.get("times", 1)
     hold_s = rule.get("holdS", 5.0)
-    if mode not in ("close", "hold"):
-        problems.append(FieldViolation(f"{where}.mode", "must be close or hold"))
+    if mode not in ("close", "hold", "error"):
+        problems.append(FieldViolation(f"{where}.mode", "must be close, hold or error"))
         return None
     if isinstance(times, bool) or not isinstance(times, int) or times < 0:
         problems.append(FieldViolation(f"{where}.times", "must be a non-negative integer"))

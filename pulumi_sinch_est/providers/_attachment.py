@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 
-from ..client import NotFoundError, TransportError
+from ..client import NotFoundError, ServerError, TransportError
 from ..client.trunks import Trunks
 from . import _context
 from ._base import EstProvider, ProviderError, contains_unknown, found_after
@@ -96,7 +96,7 @@ class AttachmentProvider(EstProvider):
         else:
             try:
                 self.link(_context.client().trunks, trunk_id, list_id)
-            except TransportError as exc:
+            except (TransportError, ServerError) as exc:
                 found_after(exc, lambda: self.locate(props))
         return CreateResult(id_=attachment_id(trunk_id, list_id), outs=self._outputs(trunk_id, list_id, import_id))
 

@@ -21,7 +21,7 @@ from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..client import AmbiguousMatchError, SinchError, TransportError
+from ..client import AmbiguousMatchError, SinchError
 from ..config import ConfigurationError
 from . import _context
 
@@ -163,10 +163,11 @@ def _summarised(method: _F) -> _F:
 _T = TypeVar("_T")
 
 
-def found_after(lost: TransportError, find: Callable[[], _T | None]) -> _T:
-    """What a create whose response was lost made, found by `find` (the lookup behind the provider's
-    `locate`); `lost` is raised again when the request was certainly not processed, when nothing
-    matches, or when several objects do (the error then notes their ids)."""
+def found_after(lost: SinchError, find: Callable[[], _T | None]) -> _T:
+    """What a create whose outcome is unknown made (its response was lost, or a 500, 502 or 504 answered
+    it), found by `find` (the lookup behind the provider's `locate`); `lost` is raised again when the
+    request was certainly not processed, when nothing matches, or when several objects do (the error
+    then notes their ids)."""
     if not lost.may_have_been_processed:
         raise lost
     try:

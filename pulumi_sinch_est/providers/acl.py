@@ -39,7 +39,7 @@ from typing import Annotated, Any
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from ..client import NotFoundError, SinchClient, TransportError
+from ..client import NotFoundError, ServerError, SinchClient, TransportError
 from ..client.lookups import single_match
 from ..client.models import AccessControlList, AccessControlListRequest, IpRange, IpRangeRequest
 from . import _context
@@ -203,7 +203,7 @@ class AclProvider(EstProvider):
         else:
             try:
                 acl = client.access_control_lists.create(_request(props, with_ranges=True))
-            except TransportError as exc:
+            except (TransportError, ServerError) as exc:
                 acl = found_after(exc, lambda: _find(client, props))
         return CreateResult(id_=str(acl.id), outs=_outputs(acl, _ranges_of(client, acl), import_id))
 

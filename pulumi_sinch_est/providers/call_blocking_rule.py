@@ -32,7 +32,7 @@ from typing import Any
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import ValidationInfo, field_validator
 
-from ..client import CallBlockingRule, CallBlockingRuleRequest, NotFoundError, SinchClient, TransportError
+from ..client import CallBlockingRule, CallBlockingRuleRequest, NotFoundError, ServerError, SinchClient, TransportError
 from ..client.lookups import single_match
 from . import _context
 from ._base import EstProvider, InputModel, found_after
@@ -117,7 +117,7 @@ class CallBlockingRuleProvider(EstProvider):
         else:
             try:
                 rule = client.call_blocking_rules.create(_request(props))
-            except TransportError as exc:
+            except (TransportError, ServerError) as exc:
                 rule = found_after(exc, lambda: _find(client, props))
         return CreateResult(id_=str(rule.id), outs=_outputs(rule, import_id))
 

@@ -50,7 +50,7 @@ from typing import Annotated, Any, ClassVar
 from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from ..client import BadRequestError, NotFoundError, SinchClient, TransportError
+from ..client import BadRequestError, NotFoundError, ServerError, SinchClient, TransportError
 from ..client.lookups import single_match
 from ..client.models import CredentialList, CredentialListRequest, CredentialRequest
 from . import _context
@@ -247,7 +247,7 @@ class CredentialListProvider(EstProvider):
         else:
             try:
                 live = lists.create(_request(props))
-            except TransportError as exc:
+            except (TransportError, ServerError) as exc:
                 live = found_after(exc, lambda: _find(client, props))
             fingerprints = {c["username"]: fingerprint(c["password"]) for c in props["credentials"]}
         version = props.get(CREDENTIALS_VERSION) if fingerprints else None

@@ -25,7 +25,7 @@ from typing import Any
 from pulumi.dynamic import CreateResult, DiffResult, ReadResult, UpdateResult
 from pydantic import Field, ValidationInfo, field_validator
 
-from ..client import NotFoundError, SinchClient, TransportError
+from ..client import NotFoundError, ServerError, SinchClient, TransportError
 from ..client.lookups import single_match
 from ..client.models import Endpoint, EndpointRequest
 from . import _context
@@ -139,7 +139,7 @@ class EndpointProvider(EstProvider):
         else:
             try:
                 endpoint = client.endpoints.create(trunk_id, _request(props))
-            except TransportError as exc:
+            except (TransportError, ServerError) as exc:
                 endpoint = found_after(exc, lambda: _find(client, props))
         return CreateResult(id_=str(endpoint.id), outs=_outputs(endpoint, trunk_id, import_id))
 

@@ -24,7 +24,7 @@ from typing import Any
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import Field, ValidationInfo, field_validator
 
-from ..client import ConflictError, NotFoundError, SinchClient, TransportError
+from ..client import ConflictError, NotFoundError, ServerError, SinchClient, TransportError
 from ..client.error_mapping import troubleshooting_ref
 from ..client.models import Trunk, TrunkRequest
 from . import _context
@@ -112,7 +112,7 @@ class TrunkProvider(EstProvider):
         else:
             try:
                 trunk = client.trunks.create(_request(props))
-            except TransportError as exc:
+            except (TransportError, ServerError) as exc:
                 # The POST may have created the trunk before the response was lost: the host name is
                 # unique, so it finds the one we made, and we take it rather than make a second.
                 trunk = found_after(exc, lambda: _find(client, props))

@@ -10,6 +10,7 @@ import pytest
 import respx
 
 from pulumi_sinch_est.client import (
+    ApiError,
     BadRequestError,
     RateLimitedError,
     RetryPolicy,
@@ -127,6 +128,25 @@ def test_post_is_not_retried_on_ambiguous_server_errors(
 
     assert route.call_count == 1
     assert caught.value.status_code == status
+    assert caught.value.may_have_been_processed is True
+
+
+@pytest.mark.parametrize(("method", "status"), [("PUT", 500), ("POST", 503), ("POST", 400)])
+def test_failures_that_prove_nothing_was_written_say_so(
+    make_client: MakeClient, router: respx.MockRouter, method: str, status: int
+) -> None:
+    """A PUT is retried until it gives up, so its last 500 is not a half-done create; a 503 or a 400
+    refused the request."""
+    client = make_client(retry_policy=RetryPolicy(max_attempts=2))
+    router.route(method=method, url__startswith=TRUNKS).respond(status)
+
+    with pytest.raises(ApiError) as caught:
+        if method == "PUT":
+            client.trunks.replace("T1", REQUEST)
+        else:
+            client.trunks.create(REQUEST)
+
+    assert caught.value.may_have_been_processed is False
 
 
 def test_client_errors_are_not_retried(client: SinchClient, router: respx.MockRouter) -> None:

@@ -117,6 +117,18 @@ def test_lost_response_is_performed_but_never_answered(api: Api) -> None:
     assert len(dropped) == 1 and dropped[0]["status"] == 201 and dropped[0]["method"] == "POST"
 
 
+def test_lost_response_in_error_mode_is_performed_then_answered_500(api: Api) -> None:
+    rule = {"method": "POST", "pathRegex": r"/accessControlLists$", "times": 1, "mode": "error"}
+    api.control("PUT", "/faults", json={"lostResponses": [rule]})
+    office = {"name": "office", "ipRanges": [{"ipAddress": "203.0.113.0", "range": 24}]}
+    response = api.post("/accessControlLists", office)
+    expect_error(response, 500, "INTERNAL")
+    assert [a["name"] for a in api.get("/accessControlLists").json()["accessControlLists"]] == ["office"]
+    log = api.control("GET", "/requests").json()["requests"]
+    creates = [e for e in log if e["method"] == "POST" and e["path"].endswith("/accessControlLists")]
+    assert [(e["fault"], e["status"]) for e in creates] == [("dropped", 200)]  # performed, then replaced
+
+
 def test_lost_response_in_hold_mode_times_the_client_out(emulator: EmulatorServer) -> None:
     api = Api(emulator, timeout=0.2)
     rule = {"method": "PATCH", "pathRegex": "activeNumbers", "times": 1, "mode": "hold", "holdS": 0.5}

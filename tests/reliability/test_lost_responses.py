@@ -1,5 +1,6 @@
 """Creates that Sinch performs but whose response never arrives (the connection drops, or hangs until it
-is cut): the provider must find what it made instead of making it twice or losing track of it."""
+is cut) or is replaced by a 500 (the service failed after committing): the provider must find what it
+made instead of making it twice or losing track of it."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ CREATE_CALLS = [
 """Every write a create makes; each loses its first response."""
 
 
-@pytest.mark.parametrize(("mode", "hold_s"), [("close", 0), ("hold", 1)])
+@pytest.mark.parametrize(("mode", "hold_s"), [("close", 0), ("hold", 1), ("error", 0)])
 def test_lost_create_responses(sinch: Chaos, mode: str, hold_s: float) -> None:
     timer = Timer.start()
     stack = sinch.stack(every_type(NUMBERS[:1]))
