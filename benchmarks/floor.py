@@ -1,9 +1,9 @@
 """The floor: a dynamic resource that makes no API call, standing in for each of ours in the same graph.
 
-Adapted from `pulumi_sinch_est.testing.noop`, but kept here and free of any `pulumi_sinch_est` import, so
-the floor's provider process loads the Pulumi SDK and nothing else: its time and memory are the engine's
-and the dynamic-provider host's alone. The provider echoes its inputs as outputs and adds an `id`, so a
-resource that takes another's id gets a real value, as ours do.
+Like `pulumi_sinch_est.testing.noop`, but kept here and free of any `pulumi_sinch_est` import (which
+would load the whole package), so the floor's provider process loads the Pulumi SDK and nothing else:
+its time and memory are the engine's and the dynamic-provider host's alone. The provider echoes its
+inputs as outputs and adds an `id`, so a resource that takes another's id gets a real value, as ours do.
 """
 
 from __future__ import annotations

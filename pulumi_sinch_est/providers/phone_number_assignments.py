@@ -58,6 +58,7 @@ from .phone_number_assignment import (
     applied,
     find_active_number,
     pending,
+    settled_on,
     wait_voice_provisioned,
     wait_voice_released,
 )
@@ -110,10 +111,10 @@ def _assign(client: SinchClient, number: str, trunk_id: str, recorded: str, time
         live = find_active_number(client, number)
         if live is None:
             return Outcome(number, "", error=f"{operation} failed: it is not rented in this Sinch project")
+        if settled_on(live, trunk_id):
+            return Outcome(number, trunk_id, live.region_code)
         on_way = pending(live)
         where = on_way if on_way is not None else applied(live)
-        if where.est_trunk == trunk_id and on_way is None:
-            return Outcome(number, trunk_id, live.region_code)
         if where.target and where.est_trunk != trunk_id:
             state = "is being moved to" if on_way is not None else "is assigned to"
             return Outcome(

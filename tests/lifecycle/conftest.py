@@ -103,7 +103,8 @@ def auto_ops(stack: auto.Stack, program: Callable[[], None], *, refresh: bool = 
     return ops.of("main") - {"refresh"}
 
 
-def _token(server: EmulatorServer) -> str:
+def api_token(server: EmulatorServer) -> str:
+    """An access token for the emulator's demo project, for tests that call the API directly."""
     env = server.env()
     response = httpx.post(
         f"{env['SINCH_AUTH_URL']}/oauth2/token",
@@ -123,7 +124,7 @@ def sinch(engine: Engine) -> Iterator[Sinch]:
         engine.env.update(env)
         api = httpx.Client(
             base_url=f"{env['SINCH_EST_URL']}/v1/projects/{env['SINCH_PROJECT_ID']}",
-            headers={"Authorization": f"Bearer {_token(server)}"},
+            headers={"Authorization": f"Bearer {api_token(server)}"},
         )
         state = Sinch(server=server, engine=engine, api=api)
         yield state

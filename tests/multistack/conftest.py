@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from lifecycle.conftest import Sinch
+from lifecycle.conftest import Sinch, api_token
 from pulumi import automation as auto
 
 from pulumi_sinch_est.emulator.config import EmulatorConfig
@@ -86,18 +86,6 @@ class Site(Sinch):
         self.stacks.remove(stack)
 
 
-def _token(server: EmulatorServer) -> str:
-    env = server.env()
-    response = httpx.post(
-        f"{env['SINCH_AUTH_URL']}/oauth2/token",
-        auth=(env["SINCH_KEY_ID"], env["SINCH_KEY_SECRET"]),
-        data={"grant_type": "client_credentials"},
-    )
-    response.raise_for_status()
-    token: str = response.json()["access_token"]
-    return token
-
-
 @pytest.fixture
 def site(engine: Engine) -> Iterator[Site]:
     config = EmulatorConfig(port=0, provisioning_delay_s=0.2, strict_deletes=True)
@@ -107,7 +95,7 @@ def site(engine: Engine) -> Iterator[Site]:
         env = server.env()
         api = httpx.Client(
             base_url=f"{env['SINCH_EST_URL']}/v1/projects/{env['SINCH_PROJECT_ID']}",
-            headers={"Authorization": f"Bearer {_token(server)}"},
+            headers={"Authorization": f"Bearer {api_token(server)}"},
         )
         state = Site(server=server, engine=engine, api=api, projects=projects)
         try:
