@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Hashable, Sequence
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StrictInt
@@ -141,3 +142,15 @@ NumberPrefix = Annotated[str, Field(strict=True), AfterValidator(_number_prefix)
 """The start of a phone number a call blocking rule matches (est-api.md §6.7 `callerMatch`/`calleeMatch`)."""
 Direction = Annotated[Literal["INBOUND", "OUTBOUND"], BeforeValidator(_upper)]
 """A call direction, case-insensitive to users; the API takes it upper-case and answers lower-case."""
+
+
+def first_repeat(keys: Sequence[Hashable]) -> tuple[int, int] | None:
+    """The position of the first key that was seen before, and where it was first seen; None when every
+    key differs. Lists that the API keys by one field (ranges by CIDR, credentials by username, numbers)
+    name both positions in their error, so the user finds the pair."""
+    first: dict[Hashable, int] = {}
+    for index, key in enumerate(keys):
+        if key in first:
+            return index, first[key]
+        first[key] = index
+    return None

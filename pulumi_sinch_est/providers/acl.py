@@ -44,7 +44,7 @@ from ..client.lookups import single_match
 from ..client.models import AccessControlList, AccessControlListRequest, IpRange, IpRangeRequest
 from . import _context
 from ._base import EstProvider, InputModel, found_after
-from ._fields import Flag, Name, _cidr
+from ._fields import Flag, Name, _cidr, first_repeat
 
 
 def _range_cidr(value: str) -> str:
@@ -90,14 +90,13 @@ def _range_item(value: object) -> object:
 def _range_set(ranges: list[IpRangeInput]) -> list[IpRangeInput]:
     if not ranges:
         raise ValueError("expected at least one range such as '203.0.113.10/32' (an empty ACL admits nobody)")
-    first: dict[str, int] = {}
-    for index, item in enumerate(ranges):
-        if item.cidr in first:
-            raise ValueError(
-                f"ip_ranges[{index}] repeats {item.cidr} from ip_ranges[{first[item.cidr]}]: "
-                "expected each cidr once (give one description per range)"
-            )
-        first[item.cidr] = index
+    repeat = first_repeat([item.cidr for item in ranges])
+    if repeat is not None:
+        index, earlier = repeat
+        raise ValueError(
+            f"ip_ranges[{index}] repeats {ranges[index].cidr} from ip_ranges[{earlier}]: "
+            "expected each cidr once (give one description per range)"
+        )
     return sorted(ranges, key=lambda item: item.cidr)
 
 

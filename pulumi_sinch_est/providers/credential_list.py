@@ -55,7 +55,7 @@ from ..client.lookups import single_match
 from ..client.models import CredentialList, CredentialListRequest, CredentialRequest
 from . import _context
 from ._base import EstProvider, InputModel, ProviderError, contains_unknown, found_after, shown_value
-from ._fields import Name, Password, Username
+from ._fields import Name, Password, Username, first_repeat
 from ._fingerprints import fingerprint, matches
 
 _ITEM_SHAPE = "expected a mapping {'username': ..., 'password': ...}"
@@ -81,14 +81,13 @@ def _credential_item(value: object) -> object:
 
 
 def _unique_sorted(credentials: list[CredentialInput]) -> list[CredentialInput]:
-    first: dict[str, int] = {}
-    for index, item in enumerate(credentials):
-        if item.username in first:
-            raise ValueError(
-                f"credentials[{index}] repeats username {item.username!r} from credentials[{first[item.username]}]: "
-                "expected each username once"
-            )
-        first[item.username] = index
+    repeat = first_repeat([item.username for item in credentials])
+    if repeat is not None:
+        index, earlier = repeat
+        raise ValueError(
+            f"credentials[{index}] repeats username {credentials[index].username!r} from credentials[{earlier}]: "
+            "expected each username once"
+        )
     return sorted(credentials, key=lambda item: item.username)
 
 

@@ -49,7 +49,7 @@ from pydantic import AfterValidator, Field, StrictInt
 from ..client import SinchClient, SinchError
 from . import _context
 from ._base import EstProvider, InputModel, ProviderError, contains_unknown
-from ._fields import E164, ObjectId, WholeNumber
+from ._fields import E164, ObjectId, WholeNumber, first_repeat
 from .phone_number_assignment import (
     DEFAULT_TIMEOUT_S,
     ProvisioningError,
@@ -73,11 +73,10 @@ Concurrency = Annotated[StrictInt, Field(ge=1, le=MAX_CONCURRENCY), WholeNumber]
 
 
 def _unique(numbers: list[str]) -> list[str]:
-    first: dict[str, int] = {}
-    for index, number in enumerate(numbers):
-        if number in first:
-            raise ValueError(f"phone_numbers[{index}] repeats {number} from phone_numbers[{first[number]}]")
-        first[number] = index
+    repeat = first_repeat(numbers)
+    if repeat is not None:
+        index, earlier = repeat
+        raise ValueError(f"phone_numbers[{index}] repeats {numbers[index]} from phone_numbers[{earlier}]")
     return sorted(numbers)
 
 

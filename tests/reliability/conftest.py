@@ -21,9 +21,9 @@ from pulumi import automation as auto
 
 from pulumi_sinch_est.emulator.config import EmulatorConfig
 from pulumi_sinch_est.emulator.server import EmulatorServer
+from pulumi_sinch_est.recovery import TYPE_PREFIX
 from pulumi_sinch_est.testing.engine import Engine
 
-TYPE_PREFIX = "pulumi-python:dynamic/sinch-est:"
 __all__ = ["NUMBERS", "PASSWORD", "Chaos", "Timer", "until_done"]
 
 PASSWORD = "Reliab1lity-Secret-Passw0rd"
