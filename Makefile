@@ -21,6 +21,7 @@ pulumi-cli:
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 typecheck: $(INSTALLED)
 	$(VENV)/bin/mypy

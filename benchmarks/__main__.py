@@ -104,12 +104,16 @@ def main(argv: list[str] | None = None) -> int:
         log.set_latency(0)
     load_after = _load()
     if args.json:
-        print(json.dumps({
-            "rows": [r.to_json() for r in table],
-            "footprint": [f.to_json() for f in prints],
-            "bulk": bulk_result,
-            "load": {"before": load_before, "after": load_after},
-        }))
+        print(
+            json.dumps(
+                {
+                    "rows": [r.to_json() for r in table],
+                    "footprint": [f.to_json() for f in prints],
+                    "bulk": bulk_result,
+                    "load": {"before": load_before, "after": load_after},
+                }
+            )
+        )
     else:
         print(f"load average before: {load_before}, after: {load_after} ({os.cpu_count()} CPUs)")
         print(timing_table(table))

@@ -57,8 +57,9 @@ def compare_bulk(
     lines = [f"{count} numbers on one trunk at {latency_ms} ms per call:"]
     for kind in kinds:
         m = result[kind]
-        lines.append(f"  {kind:<6}  up {m['up_s']:>7.2f} s  destroy {m['destroy_s']:>7.2f} s  "
-                     f"up requests {m['up_requests']}")
+        lines.append(
+            f"  {kind:<6}  up {m['up_s']:>7.2f} s  destroy {m['destroy_s']:>7.2f} s  up requests {m['up_requests']}"
+        )
     if all(k in result for k in KINDS):
         for op in ("up", "destroy"):
             result[f"speedup_{op}"] = round(result["single"][f"{op}_s"] / result["bulk"][f"{op}_s"], 2)

@@ -47,14 +47,10 @@ def phone_number(index: int) -> str:
 
 def _site(make: Factory, site: int) -> None:
     trunk = make("Trunk", f"trunk-{site}", {"name": f"Site {site}", "host_name": f"bench-site-{site}"})
-    ranges = [
-        {"cidr": f"10.{site % 250}.{r}.0/24", "description": f"office {r}"} for r in range(RANGES_PER_ACL)
-    ]
+    ranges = [{"cidr": f"10.{site % 250}.{r}.0/24", "description": f"office {r}"} for r in range(RANGES_PER_ACL)]
     acl = make("Acl", f"acl-{site}", {"name": f"Site {site} offices", "enabled": True, "ip_ranges": ranges})
     make("AclAttachment", f"acl-link-{site}", {"trunk_id": trunk.id, "acl_id": acl.id})
-    credentials = [
-        {"username": f"site{site}-user{c}", "password": PASSWORD} for c in range(CREDENTIALS_PER_LIST)
-    ]
+    credentials = [{"username": f"site{site}-user{c}", "password": PASSWORD} for c in range(CREDENTIALS_PER_LIST)]
     creds = make("CredentialList", f"creds-{site}", {"name": f"Site {site} PBX", "credentials": credentials})
     make("CredentialListAttachment", f"creds-link-{site}", {"trunk_id": trunk.id, "credential_list_id": creds.id})
     for e in range(2):

@@ -132,8 +132,7 @@ def test_missing_credentials_name_every_place() -> None:
         ),
         (
             {"SINCH_KEY_SECRET": "s"},
-            "Sinch key id is not set: set the stack config `sinch:keyId` or the "
-            "environment variable SINCH_KEY_ID",
+            "Sinch key id is not set: set the stack config `sinch:keyId` or the environment variable SINCH_KEY_ID",
         ),
     ],
 )

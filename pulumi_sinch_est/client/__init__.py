@@ -161,9 +161,7 @@ def _auth_for(settings: Settings, clock: Clock, token_cache: TokenCache | None) 
         )
     if settings.access_token:
         return StaticToken(settings.access_token)
-    raise ConfigurationError(
-        "Sinch credentials are not set: the settings carry neither a key pair nor an access token"
-    )
+    raise ConfigurationError("Sinch credentials are not set: the settings carry neither a key pair nor an access token")
 
 
 _clients_lock = threading.Lock()

@@ -51,9 +51,7 @@ class AccessControlLists:
         )
 
     def delete(self, acl_id: str) -> None:
-        self._api.send(
-            f"deleting access control list {acl_id}", "DELETE", self._api.est("accessControlLists", acl_id)
-        )
+        self._api.send(f"deleting access control list {acl_id}", "DELETE", self._api.est("accessControlLists", acl_id))
 
     def list_trunks(self, acl_id: str) -> builtins.list[Trunk]:
         return self._api.fetch_all(
@@ -98,6 +96,4 @@ class AccessControlLists:
 
     def find_by_name(self, name: str) -> AccessControlList | None:
         """The list named exactly ``name``; names are not unique, so several matches raise."""
-        return single_match(
-            self.list(), lambda acl: acl.name == name, f"finding access control list named {name!r}"
-        )
+        return single_match(self.list(), lambda acl: acl.name == name, f"finding access control list named {name!r}")

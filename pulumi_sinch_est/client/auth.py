@@ -120,9 +120,7 @@ class ClientCredentials(httpx.Auth):
             return
         challenge = response.headers.get("WWW-Authenticate", "")
         reason = "token expired" if "expired" in challenge.lower() else "token rejected"
-        logger.info(
-            "retrying %s %s once with a new access token: %s", request.method, request.url.path, reason
-        )
+        logger.info("retrying %s %s once with a new access token: %s", request.method, request.url.path, reason)
         self._discard(token)
         token = yield from self._valid_token(request)
         request.headers["Authorization"] = f"Bearer {token}"

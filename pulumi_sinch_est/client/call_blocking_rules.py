@@ -30,9 +30,7 @@ class CallBlockingRules:
         for rule in self.list():
             if rule.id == rule_id:
                 return rule
-        raise NotFoundError(
-            404, operation, api_status="NOT_FOUND", api_message="no call blocking rule has this id"
-        )
+        raise NotFoundError(404, operation, api_status="NOT_FOUND", api_message="no call blocking rule has this id")
 
     def list(self) -> builtins.list[CallBlockingRule]:
         return self._api.fetch_all(
@@ -52,6 +50,4 @@ class CallBlockingRules:
         )
 
     def delete(self, rule_id: str) -> None:
-        self._api.send(
-            f"deleting call blocking rule {rule_id}", "DELETE", self._api.est("callBlockingRules", rule_id)
-        )
+        self._api.send(f"deleting call blocking rule {rule_id}", "DELETE", self._api.est("callBlockingRules", rule_id))

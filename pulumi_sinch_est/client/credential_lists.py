@@ -86,6 +86,4 @@ class CredentialLists:
 
     def find_by_name(self, name: str) -> CredentialList | None:
         """The list named exactly ``name``; names are not unique, so several matches raise."""
-        return single_match(
-            self.list(), lambda item: item.name == name, f"finding credential list named {name!r}"
-        )
+        return single_match(self.list(), lambda item: item.name == name, f"finding credential list named {name!r}")

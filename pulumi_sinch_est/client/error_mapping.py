@@ -30,9 +30,7 @@ class _ErrorBody:
     field_violations: list[tuple[str, str]] = field(default_factory=list)
 
 
-def api_error_from_response(
-    response: httpx.Response, operation: str, secrets: Iterable[str | None] = ()
-) -> ApiError:
+def api_error_from_response(response: httpx.Response, operation: str, secrets: Iterable[str | None] = ()) -> ApiError:
     """Build the ApiError subclass for ``response``, with credentials scrubbed from what the server said."""
     body = _read_error_body(response)
     secrets = tuple(secrets)
@@ -76,9 +74,7 @@ def _google_rpc(data: dict[str, Any]) -> _ErrorBody:
             entries = detail.get(key)
             for entry in entries if isinstance(entries, list) else []:
                 if isinstance(entry, dict):
-                    violations.append(
-                        (_text(entry.get(name_key)) or "?", _text(entry.get("description")) or "")
-                    )
+                    violations.append((_text(entry.get(name_key)) or "?", _text(entry.get("description")) or ""))
     return _ErrorBody(
         api_status=_text(data.get("status")), message=_text(data.get("message")), field_violations=violations
     )
@@ -119,12 +115,9 @@ _HOST_NAME_TAKEN = (
     "or adopt the existing trunk if it is yours; " + troubleshooting_ref("duplicate-host-name")
 )
 _PASSWORD_RULES = (
-    "credential passwords need at least 12 characters with an upper-case letter, a lower-case letter "
-    "and a digit"
+    "credential passwords need at least 12 characters with an upper-case letter, a lower-case letter and a digit"
 )
-_IP_RANGE_SHAPE = (
-    "give each IP range as a plain IPv4 ipAddress plus a prefix length in range, not a CIDR string"
-)
+_IP_RANGE_SHAPE = "give each IP range as a plain IPv4 ipAddress plus a prefix length in range, not a CIDR string"
 
 
 def _hint(
@@ -148,9 +141,7 @@ def _hint(
             + troubleshooting_ref("api-403-forbidden")
         )
     if "hostname" in text.replace("_", "").replace(" ", "") and (
-        status == 409
-        or api_status == "ALREADY_EXISTS"
-        or _mentions(text, "already", "exist", "taken", "unique")
+        status == 409 or api_status == "ALREADY_EXISTS" or _mentions(text, "already", "exist", "taken", "unique")
     ):
         return _HOST_NAME_TAKEN
     if status == 400 and (

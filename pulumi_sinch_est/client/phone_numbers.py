@@ -17,12 +17,8 @@ class PhoneNumbers:
 
     def list(self, sip_trunk_id: str | None = None) -> builtins.list[PhoneNumber]:
         params = {"sipTrunkId": sip_trunk_id} if sip_trunk_id else None
-        operation = (
-            f"listing phone numbers of trunk {sip_trunk_id}" if sip_trunk_id else "listing phone numbers"
-        )
-        return self._api.fetch_all(
-            PhoneNumber, operation, self._api.est("phoneNumbers"), ("phoneNumbers",), params
-        )
+        operation = f"listing phone numbers of trunk {sip_trunk_id}" if sip_trunk_id else "listing phone numbers"
+        return self._api.fetch_all(PhoneNumber, operation, self._api.est("phoneNumbers"), ("phoneNumbers",), params)
 
     def get(self, phone_number: str) -> PhoneNumber:
         return self._api.fetch(

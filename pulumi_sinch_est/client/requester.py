@@ -87,9 +87,7 @@ class Requester:
             retry_after: float | None = None
             cause: Exception | None = None
             try:
-                request = self._http.build_request(
-                    method, url, json=json, params=params, timeout=deadline.remaining()
-                )
+                request = self._http.build_request(method, url, json=json, params=params, timeout=deadline.remaining())
                 response = self._http.send(request, auth=self._auth)
             except httpx.TransportError as exc:
                 reason = reason_to_retry_error(exc, idempotent=idempotent)
@@ -115,9 +113,7 @@ class Requester:
                 logger.info("%s: giving up after %d attempts (%s)", operation, attempt, reason)
                 raise failure from cause
             if not deadline.allows_wait(delay):
-                logger.info(
-                    "%s: giving up, waiting %.2f s would pass the deadline (%s)", operation, delay, reason
-                )
+                logger.info("%s: giving up, waiting %.2f s would pass the deadline (%s)", operation, delay, reason)
                 raise failure from cause
             logger.info(
                 "%s: %s; retrying %s %s in %.2f s (attempt %d of %d)",
@@ -156,9 +152,7 @@ class Requester:
         """Every item of a page-numbered EST list, parsed as ``model``."""
         return [parse_model(model, item, operation) for item in self.walk(operation, url, item_keys, params)]
 
-    def walk(
-        self, operation: str, url: str, item_keys: Sequence[str], params: Params | None = None
-    ) -> list[Any]:
+    def walk(self, operation: str, url: str, item_keys: Sequence[str], params: Params | None = None) -> list[Any]:
         """Every raw item of a page-numbered EST list."""
         return walk_pages(
             lambda page: self.send(operation, "GET", url, params={**(params or {}), "page": page}),
@@ -204,9 +198,7 @@ def _decode(response: httpx.Response, operation: str) -> Any:
     try:
         return response.json()
     except ValueError:
-        raise UnexpectedResponseError(
-            operation, f"HTTP {response.status_code} with a body that is not JSON"
-        ) from None
+        raise UnexpectedResponseError(operation, f"HTTP {response.status_code} with a body that is not JSON") from None
 
 
 def _describe(error: httpx.TransportError, deadline: Deadline, timeout_s: float) -> str:

@@ -107,9 +107,7 @@ class _Problems:
         self.lines: list[str] = []
 
     def add(self, argument: str, shown: str, reason: str, expected: str) -> None:
-        self.lines.append(
-            f"SipTrunking {self.component!r}: {argument} = {shown} {reason}; expected {expected}"
-        )
+        self.lines.append(f"SipTrunking {self.component!r}: {argument} = {shown} {reason}; expected {expected}")
 
 
 def _shown(value: Any) -> str:
@@ -148,9 +146,7 @@ def _plain_list(problems: _Problems, raw: Mapping[str, Any], argument: str) -> l
     return list(value)
 
 
-def _presence(
-    problems: _Problems, argument: str, items: list[Any], needed: bool, why: str, expected: str
-) -> None:
+def _presence(problems: _Problems, argument: str, items: list[Any], needed: bool, why: str, expected: str) -> None:
     if needed and not items:
         problems.add(argument, MISSING, f"is required {why}", expected)
     elif not needed and items:
@@ -184,32 +180,54 @@ def _endpoint(
         return None
     unknown = sorted(str(k) for k in item if k not in ENDPOINT_KEYS)
     if unknown:
-        problems.add(f"{at}.{unknown[0]}", _shown(item[unknown[0]]), "is not an endpoint argument",
-                     f"keys from {', '.join(ENDPOINT_KEYS)}")
+        problems.add(
+            f"{at}.{unknown[0]}",
+            _shown(item[unknown[0]]),
+            "is not an endpoint argument",
+            f"keys from {', '.join(ENDPOINT_KEYS)}",
+        )
     name = item.get("name", f"endpoint-{index + 1}")
     if not isinstance(name, str) or not name.strip():
         problems.add(f"{at}.name", _shown(name), "is not a name", "a non-empty plain string (it names the resource)")
     if endpoint_type == "static":
         if item.get("address") is None:
-            problems.add(f"{at}.address", MISSING, "is required for endpoint_type 'static'",
-                         "the PBX's IPv4 address or domain name")
+            problems.add(
+                f"{at}.address",
+                MISSING,
+                "is required for endpoint_type 'static'",
+                "the PBX's IPv4 address or domain name",
+            )
         if item.get("credential_username") is not None:
-            problems.add(f"{at}.credential_username", _shown(item["credential_username"]),
-                         "does not apply to endpoint_type 'static'", "it left out, or endpoint_type 'registered'")
+            problems.add(
+                f"{at}.credential_username",
+                _shown(item["credential_username"]),
+                "does not apply to endpoint_type 'static'",
+                "it left out, or endpoint_type 'registered'",
+            )
     else:
         username = item.get("credential_username")
         if username is None:
-            problems.add(f"{at}.credential_username", MISSING, "is required for endpoint_type 'registered'",
-                         "one of the usernames in credentials")
+            problems.add(
+                f"{at}.credential_username",
+                MISSING,
+                "is required for endpoint_type 'registered'",
+                "one of the usernames in credentials",
+            )
         elif isinstance(username, str) and usernames is not None and username not in usernames:
-            problems.add(f"{at}.credential_username", repr(username),
-                         "is not in credentials (registering only works with a username of the trunk's list)",
-                         f"one of {sorted(usernames)}")
+            problems.add(
+                f"{at}.credential_username",
+                repr(username),
+                "is not in credentials (registering only works with a username of the trunk's list)",
+                f"one of {sorted(usernames)}",
+            )
         for static_only in ("address", "port"):
             if item.get(static_only) is not None:
-                problems.add(f"{at}.{static_only}", _shown(item[static_only]),
-                             "does not apply to endpoint_type 'registered' (the client registers from anywhere)",
-                             "it left out, or endpoint_type 'static'")
+                problems.add(
+                    f"{at}.{static_only}",
+                    _shown(item[static_only]),
+                    "does not apply to endpoint_type 'registered' (the client registers from anywhere)",
+                    "it left out, or endpoint_type 'static'",
+                )
     args = {k: v for k, v in item.items() if k in ENDPOINT_KEYS and v is not None}
     args["name"] = name
     args.setdefault("priority", index + 1)
@@ -227,8 +245,12 @@ def _endpoints(
         if endpoint is None:
             continue
         if any(endpoint.key == earlier.key for earlier in planned):
-            problems.add(f"endpoints[{index}].name", repr(endpoint.key), "repeats an earlier endpoint's name",
-                         "each endpoint named once")
+            problems.add(
+                f"endpoints[{index}].name",
+                repr(endpoint.key),
+                "repeats an earlier endpoint's name",
+                "each endpoint named once",
+            )
         planned.append(endpoint)
     return planned
 
@@ -237,8 +259,12 @@ def _numbers(problems: _Problems, items: list[Any]) -> list[str]:
     seen: set[str] = set()
     for index, number in enumerate(items):
         if not isinstance(number, str):
-            problems.add(f"phone_numbers[{index}]", _shown(number), "is not a plain string",
-                         "an E.164 number written in the program, such as '+15551234567' (it names the resource)")
+            problems.add(
+                f"phone_numbers[{index}]",
+                _shown(number),
+                "is not a plain string",
+                "an E.164 number written in the program, such as '+15551234567' (it names the resource)",
+            )
         elif number in seen:
             problems.add(f"phone_numbers[{index}]", repr(number), "repeats an earlier number", "each number once")
         else:
@@ -254,11 +280,19 @@ def _questions(problems: _Problems, raw: Mapping[str, Any]) -> tuple[Any, Any, A
     outbound = direction in ("outbound", "both")
     inbound = direction in ("inbound", "both")
     authentication = _answer(
-        problems, raw, "authentication", get_args(Authentication), outbound,
+        problems,
+        raw,
+        "authentication",
+        get_args(Authentication),
+        outbound,
         f"direction {direction!r}" + ("" if outbound else " (it says how Sinch admits outbound calls)"),
     )
     endpoint_type = _answer(
-        problems, raw, "endpoint_type", get_args(EndpointType), inbound,
+        problems,
+        raw,
+        "endpoint_type",
+        get_args(EndpointType),
+        inbound,
         f"direction {direction!r}" + ("" if inbound else " (endpoints receive inbound calls)"),
     )
     return direction, authentication, endpoint_type
@@ -280,7 +314,10 @@ def plan(component: str, raw: Mapping[str, Any]) -> Plan:
 
     uses_acl = authentication == "acl"
     _presence(
-        problems, "acl_cidrs", acl_cidrs, uses_acl,
+        problems,
+        "acl_cidrs",
+        acl_cidrs,
+        uses_acl,
         "for authentication 'acl'" if uses_acl else "without authentication 'acl'",
         "the PBX's public addresses in CIDR notation, such as ['203.0.113.10/32']",
     )
@@ -291,15 +328,31 @@ def plan(component: str, raw: Mapping[str, Any]) -> Plan:
     else:
         credentials_why = "without authentication 'credentials' or endpoint_type 'registered' (nothing uses them)"
     _presence(
-        problems, "credentials", credentials, authentication == "credentials" or endpoint_type == "registered",
-        credentials_why, "at least one {'username': ..., 'password': ...}",
+        problems,
+        "credentials",
+        credentials,
+        authentication == "credentials" or endpoint_type == "registered",
+        credentials_why,
+        "at least one {'username': ..., 'password': ...}",
     )
     inbound = direction in ("inbound", "both")
     inbound_why = f"for direction {direction!r}" if inbound else f"to direction {direction!r} (inbound calls only)"
-    _presence(problems, "endpoints", endpoints, inbound, inbound_why,
-              "at least one endpoint, such as {'address': '203.0.113.10'} or {'credential_username': 'desk01'}")
-    _presence(problems, "phone_numbers", phone_numbers, inbound, inbound_why,
-              "at least one E.164 number rented in the project (inbound calls reach the trunk through them)")
+    _presence(
+        problems,
+        "endpoints",
+        endpoints,
+        inbound,
+        inbound_why,
+        "at least one endpoint, such as {'address': '203.0.113.10'} or {'credential_username': 'desk01'}",
+    )
+    _presence(
+        problems,
+        "phone_numbers",
+        phone_numbers,
+        inbound,
+        inbound_why,
+        "at least one E.164 number rented in the project (inbound calls reach the trunk through them)",
+    )
 
     planned_endpoints = _endpoints(problems, endpoints if inbound else [], endpoint_type, _usernames(credentials))
     numbers = _numbers(problems, phone_numbers if inbound else [])

@@ -199,4 +199,3 @@ class SipTrunking(pulumi.ComponentResource):
                 "phone_numbers": self.phone_numbers,
             }
         )
-

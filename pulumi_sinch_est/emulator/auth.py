@@ -158,9 +158,7 @@ class TokenAuthority:
     def authorize(self, authorization: str | None, project_id: str) -> None:
         """Check an API call's `Authorization` header for the project in its path."""
         if not authorization:
-            raise Unauthenticated(
-                "Missing Authorization header: send a Bearer token or Basic key credentials"
-            )
+            raise Unauthenticated("Missing Authorization header: send a Bearer token or Basic key credentials")
         basic = parse_basic(authorization)
         if basic is not None:
             key = self._check_secret(*basic)
@@ -172,9 +170,7 @@ class TokenAuthority:
             token = token.strip()
             if scheme.lower() != "bearer" or not token:
                 raise Unauthenticated("Unsupported Authorization scheme: use Bearer or Basic")
-            if self._static is not None and hmac.compare_digest(
-                token.encode(), str(self._static[0]).encode()
-            ):
+            if self._static is not None and hmac.compare_digest(token.encode(), str(self._static[0]).encode()):
                 owner = str(self._static[1])
             else:
                 owner = str(self._verify(token).get("project_id"))
@@ -182,9 +178,7 @@ class TokenAuthority:
             raise PermissionDenied(f"The credentials do not grant access to project {project_id}")
 
 
-def _oauth_error(
-    status: int, error: str, description: str, headers: dict[str, str] | None = None
-) -> Response:
+def _oauth_error(status: int, error: str, description: str, headers: dict[str, str] | None = None) -> Response:
     return JSONResponse({"error": error, "error_description": description}, status, headers=headers)
 
 

@@ -28,13 +28,9 @@ def _error_rates(text: str) -> dict[int, float]:
         try:
             rates[int(status)] = float(rate)
         except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"expected STATUS=RATE pairs like 429=0.1, got {part!r}"
-            ) from None
+            raise argparse.ArgumentTypeError(f"expected STATUS=RATE pairs like 429=0.1, got {part!r}") from None
         if not sep or not 400 <= int(status) <= 599 or not 0 <= float(rate) <= 1:
-            raise argparse.ArgumentTypeError(
-                f"expected STATUS=RATE with a 4xx/5xx status and 0<=RATE<=1: {part!r}"
-            )
+            raise argparse.ArgumentTypeError(f"expected STATUS=RATE with a 4xx/5xx status and 0<=RATE<=1: {part!r}")
     return rates
 
 

@@ -120,9 +120,7 @@ async def rent_number(request: Request, runtime: Runtime) -> Response:
 
 async def fail_next_provisioning(request: Request, runtime: Runtime) -> Response:
     project_id = request.query_params.get("projectId") or runtime.config.project_id
-    runtime.backend.active_numbers.fail_next_provisioning(
-        project_id, str(request.path_params["phone_number"])
-    )
+    runtime.backend.active_numbers.fail_next_provisioning(project_id, str(request.path_params["phone_number"]))
     return Response(status_code=204)
 
 

@@ -41,11 +41,7 @@ class LostResponseRule:
     hold_s: float = 5.0
 
     def matches(self, method: str, path: str) -> bool:
-        return (
-            self.times > 0
-            and method.upper() == self.method.upper()
-            and bool(re.search(self.path_regex, path))
-        )
+        return self.times > 0 and method.upper() == self.method.upper() and bool(re.search(self.path_regex, path))
 
 
 @dataclass
@@ -97,9 +93,7 @@ class FaultConfig:
             except (TypeError, ValueError):
                 status = 0
             if not 400 <= status <= 599 or isinstance(rate, bool) or not isinstance(rate, int | float):
-                problems.append(
-                    FieldViolation(f"errorRates.{key}", "must map an HTTP error status to a rate")
-                )
+                problems.append(FieldViolation(f"errorRates.{key}", "must map an HTTP error status to a rate"))
             elif not 0 <= rate <= 1:
                 problems.append(FieldViolation(f"errorRates.{key}", "must be between 0 and 1"))
             else:

@@ -42,9 +42,7 @@ class RequestLog:
     ) -> None:
         with self._lock:
             self._seq += 1
-            self._entries.append(
-                LoggedRequest(self._seq, method, path, query, status, round(duration_ms, 3), fault)
-            )
+            self._entries.append(LoggedRequest(self._seq, method, path, query, status, round(duration_ms, 3), fault))
 
     def entries(self, since: int = 0) -> list[dict[str, Any]]:
         with self._lock:

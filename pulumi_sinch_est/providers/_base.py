@@ -92,8 +92,9 @@ def _failure(model: type[InputModel], raw: Mapping[str, Any], error: Any) -> Che
     if error["type"] == "missing":
         return CheckFailure(path, f"{path} is required")
     if error["type"] == "extra_forbidden":
-        return CheckFailure(path, f"{path} is not an input of this resource; expected one of: "
-                            f"{', '.join(sorted(model.model_fields))}")
+        return CheckFailure(
+            path, f"{path} is not an input of this resource; expected one of: {', '.join(sorted(model.model_fields))}"
+        )
     if any(part in model.SECRET_FIELDS for part in loc):
         shown = "the value given (hidden: it is secret)"
     else:

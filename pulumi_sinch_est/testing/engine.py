@@ -103,9 +103,7 @@ class Engine:
 
     def _options(self, work_dir: Path, project: str | None) -> auto.LocalWorkspaceOptions:
         settings = (
-            auto.ProjectSettings(
-                name=project, runtime="python", backend=auto.ProjectBackend(self.backend_url)
-            )
+            auto.ProjectSettings(name=project, runtime="python", backend=auto.ProjectBackend(self.backend_url))
             if project is not None
             else None
         )
@@ -161,6 +159,4 @@ class Engine:
 def set_config(stack: auto.Stack, config: Mapping[str, str], secrets: Iterable[str] = ()) -> None:
     secret_keys = set(secrets)
     if config:
-        stack.set_all_config(
-            {k: auto.ConfigValue(value=v, secret=k in secret_keys) for k, v in config.items()}
-        )
+        stack.set_all_config({k: auto.ConfigValue(value=v, secret=k in secret_keys) for k, v in config.items()})

@@ -60,7 +60,5 @@ _PROVIDER = NoopProvider()
 class Noop(Resource, module="testing", name="Noop"):
     """Any keyword inputs; every input comes back as an output of the same name."""
 
-    def __init__(
-        self, resource_name: str, opts: pulumi.ResourceOptions | None = None, **props: Any
-    ) -> None:
+    def __init__(self, resource_name: str, opts: pulumi.ResourceOptions | None = None, **props: Any) -> None:
         super().__init__(_PROVIDER, resource_name, props, opts)

@@ -63,9 +63,7 @@ def actionlint() -> str:
 
 @pytest.fixture(scope="session")
 def check_jsonschema() -> str:
-    found = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which(
-        "check-jsonschema"
-    )
+    found = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
     if found is None:
         pytest.fail("check-jsonschema not found: install the `dev` extra (`pip install -e '.[dev]'`)")
     return found

@@ -96,9 +96,7 @@ def make_client(router: respx.MockRouter, clock: FakeClock) -> Iterator[MakeClie
     """Clients on the mock network and fake clock, each with a private token cache."""
     clients: list[SinchClient] = []
 
-    def make(
-        *, keys: bool = False, timeout_s: float = 30.0, retry_policy: RetryPolicy | None = None
-    ) -> SinchClient:
+    def make(*, keys: bool = False, timeout_s: float = 30.0, retry_policy: RetryPolicy | None = None) -> SinchClient:
         client = SinchClient(
             settings(keys=keys, timeout_s=timeout_s),
             retry_policy=retry_policy,

@@ -56,9 +56,7 @@ LISTED = {
 }
 
 
-def test_create_sends_ranges_and_parses_the_spec_example(
-    client: SinchClient, router: respx.MockRouter
-) -> None:
+def test_create_sends_ranges_and_parses_the_spec_example(client: SinchClient, router: respx.MockRouter) -> None:
     route = router.post(f"{EST_BASE}/accessControlLists").respond(200, json=CREATED)
 
     acl = client.access_control_lists.create(
@@ -79,9 +77,7 @@ def test_create_sends_ranges_and_parses_the_spec_example(
     assert acl.ip_ranges[0].access_control_list_id == "01HA9BRJW4J3QE4WBKVC337V4E"
 
 
-def test_replace_without_ranges_sends_name_and_enabled_only(
-    client: SinchClient, router: respx.MockRouter
-) -> None:
+def test_replace_without_ranges_sends_name_and_enabled_only(client: SinchClient, router: respx.MockRouter) -> None:
     route = router.put(f"{EST_BASE}/accessControlLists/A1").respond(200, json=CREATED)
 
     client.access_control_lists.replace("A1", AccessControlListRequest(name="renamed", enabled=False))
@@ -102,9 +98,7 @@ def test_get_list_delete(client: SinchClient, router: respx.MockRouter) -> None:
     assert delete.called
 
 
-def test_delete_with_dependents_explains_the_teardown_order(
-    client: SinchClient, router: respx.MockRouter
-) -> None:
+def test_delete_with_dependents_explains_the_teardown_order(client: SinchClient, router: respx.MockRouter) -> None:
     router.delete(f"{EST_BASE}/accessControlLists/A1").respond(
         400,
         json={"code": 400, "status": "FAILED_PRECONDITION", "message": "ACL is linked to trunks: T1"},
@@ -141,9 +135,7 @@ def test_ip_range_operations(client: SinchClient, router: respx.MockRouter) -> N
         "updateTime": "",
     }
     post = router.post(base).respond(200, json=added)
-    router.get(base).respond(
-        200, json={"ipRanges": [added], "totalItems": 1, "pageNumber": 1, "pageSize": 500}
-    )
+    router.get(base).respond(200, json={"ipRanges": [added], "totalItems": 1, "pageNumber": 1, "pageSize": 500})
     put = router.put(f"{base}/R1").respond(
         200, json={**added, "description": "West wing - updated", "ipAddress": "10.0.1.2", "range": 16}
     )

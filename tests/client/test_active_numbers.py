@@ -82,9 +82,7 @@ def test_assign_is_retried_like_a_put(client: SinchClient, router: respx.MockRou
     assert route.call_count == 2
 
 
-def test_get_unknown_number_reads_the_numbers_error_shape(
-    client: SinchClient, router: respx.MockRouter
-) -> None:
+def test_get_unknown_number_reads_the_numbers_error_shape(client: SinchClient, router: respx.MockRouter) -> None:
     router.get(f"{NUMBERS_BASE}/activeNumbers/+12015555555").respond(
         404,
         json={
@@ -92,9 +90,7 @@ def test_get_unknown_number_reads_the_numbers_error_shape(
                 "code": 404,
                 "message": "Number +12015555555 not found",
                 "status": "NOT_FOUND",
-                "details": [
-                    {"type": "ResourceInfo", "resourceType": "ActiveNumber", "resourceName": "+12015555555"}
-                ],
+                "details": [{"type": "ResourceInfo", "resourceType": "ActiveNumber", "resourceName": "+12015555555"}],
             }
         },
     )
@@ -109,15 +105,9 @@ def test_get_unknown_number_reads_the_numbers_error_shape(
 def test_list_follows_page_tokens(client: SinchClient, router: respx.MockRouter) -> None:
     route = router.get(f"{NUMBERS_BASE}/activeNumbers").mock(
         side_effect=[
-            httpx.Response(
-                200, json={"activeNumbers": [{"phoneNumber": "+1"}], "nextPageToken": "t2", "totalSize": 3}
-            ),
-            httpx.Response(
-                200, json={"activeNumbers": [{"phoneNumber": "+2"}], "nextPageToken": "t3", "totalSize": 3}
-            ),
-            httpx.Response(
-                200, json={"activeNumbers": [{"phoneNumber": "+3"}], "nextPageToken": "", "totalSize": 3}
-            ),
+            httpx.Response(200, json={"activeNumbers": [{"phoneNumber": "+1"}], "nextPageToken": "t2", "totalSize": 3}),
+            httpx.Response(200, json={"activeNumbers": [{"phoneNumber": "+2"}], "nextPageToken": "t3", "totalSize": 3}),
+            httpx.Response(200, json={"activeNumbers": [{"phoneNumber": "+3"}], "nextPageToken": "", "totalSize": 3}),
         ]
     )
 

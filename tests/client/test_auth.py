@@ -151,9 +151,7 @@ def test_expired_token_is_replaced_and_the_call_retried_once(
 
     def api(request: httpx.Request) -> httpx.Response:
         seen.append((request.headers["Authorization"], request.read()))
-        return (
-            httpx.Response(401, headers=EXPIRED) if len(seen) == 1 else httpx.Response(201, json={"id": "T1"})
-        )
+        return httpx.Response(401, headers=EXPIRED) if len(seen) == 1 else httpx.Response(201, json={"id": "T1"})
 
     router.post(f"{EST_BASE}/trunks").mock(side_effect=api)
     client = make_client(keys=True)
@@ -179,9 +177,7 @@ def test_other_401s_also_get_one_retry_with_a_fresh_token(
 
 def test_a_second_401_is_final(make_client: MakeClient, router: respx.MockRouter, clock: FakeClock) -> None:
     token_route = router.post(TOKEN_URL).mock(return_value=token_response(jwt({"exp": clock.now + 3600})))
-    api = router.get(TRUNK).mock(
-        return_value=httpx.Response(401, headers=EXPIRED, json={"title": "Unauthorized"})
-    )
+    api = router.get(TRUNK).mock(return_value=httpx.Response(401, headers=EXPIRED, json={"title": "Unauthorized"}))
     client = make_client(keys=True)
 
     with pytest.raises(AuthenticationError) as caught:
@@ -192,9 +188,7 @@ def test_a_second_401_is_final(make_client: MakeClient, router: respx.MockRouter
     assert "SINCH_KEY_ID/SINCH_KEY_SECRET" in str(caught.value)
 
 
-def test_concurrent_401s_refresh_once(
-    make_client: MakeClient, router: respx.MockRouter, clock: FakeClock
-) -> None:
+def test_concurrent_401s_refresh_once(make_client: MakeClient, router: respx.MockRouter, clock: FakeClock) -> None:
     old, new = jwt({"exp": clock.now + 3600, "n": 1}), jwt({"exp": clock.now + 3600, "n": 2})
     token_route = router.post(TOKEN_URL).mock(side_effect=[token_response(old), token_response(new)])
     all_rejected = threading.Barrier(4)
@@ -275,9 +269,7 @@ def test_token_endpoint_429_gives_up_after_three_retries(
     assert not api.called
 
 
-def test_bad_credentials_are_reported_without_the_secret(
-    make_client: MakeClient, router: respx.MockRouter
-) -> None:
+def test_bad_credentials_are_reported_without_the_secret(make_client: MakeClient, router: respx.MockRouter) -> None:
     router.post(TOKEN_URL).respond(
         401, json={"error": "invalid_client", "error_description": f"Bad client secret {KEY_SECRET}"}
     )
@@ -292,9 +284,7 @@ def test_bad_credentials_are_reported_without_the_secret(
     assert KEY_SECRET not in message
 
 
-def test_token_response_without_a_token_is_unexpected(
-    make_client: MakeClient, router: respx.MockRouter
-) -> None:
+def test_token_response_without_a_token_is_unexpected(make_client: MakeClient, router: respx.MockRouter) -> None:
     router.post(TOKEN_URL).respond(200, json={"token_type": "Bearer"})
 
     with pytest.raises(UnexpectedResponseError, match="no access_token"):

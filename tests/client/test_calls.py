@@ -34,9 +34,7 @@ def test_find_translates_filters_and_encodes_plus(client: SinchClient, router: r
         200, json={"calls": [CALL], "totalItems": 1, "pageNumber": 1, "pageSize": 100}
     )
 
-    calls = client.calls.find(
-        from_="+1781", trunk_id="T2", call_result="COMPLETED", **{"createTime>": "2024-06-06"}
-    )
+    calls = client.calls.find(from_="+1781", trunk_id="T2", call_result="COMPLETED", **{"createTime>": "2024-06-06"})
 
     request = route.calls.last.request
     assert b"from=%2B1781" in request.url.query

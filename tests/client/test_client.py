@@ -102,9 +102,7 @@ def test_key_pair_is_preferred_over_a_static_token(router: respx.MockRouter, clo
     api = router.get(f"{EST_BASE}/trunks/T1").respond(200, json={"id": "T1"})
     both = dataclasses.replace(settings(keys=True), access_token="also-a-token")
 
-    client = SinchClient(
-        both, transport=httpx.MockTransport(router.handler), clock=clock, token_cache=TokenCache()
-    )
+    client = SinchClient(both, transport=httpx.MockTransport(router.handler), clock=clock, token_cache=TokenCache())
     client.trunks.get("T1")
 
     assert api.calls.last.request.headers["Authorization"] == f"Bearer {minted}"

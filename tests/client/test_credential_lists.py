@@ -53,9 +53,7 @@ def test_create_sends_passwords_and_parses_usernames(client: SinchClient, router
 
 
 def test_password_is_not_in_the_request_repr() -> None:
-    request = CredentialListRequest(
-        name="l", credentials=[CredentialRequest(username="u", password=PASSWORD)]
-    )
+    request = CredentialListRequest(name="l", credentials=[CredentialRequest(username="u", password=PASSWORD)])
 
     assert PASSWORD not in repr(request)
     assert PASSWORD not in str(request)
@@ -134,9 +132,7 @@ def test_weak_password_echo_is_scrubbed_and_explained(client: SinchClient, route
 
     with pytest.raises(BadRequestError) as caught:
         client.credential_lists.create(
-            CredentialListRequest(
-                name="l", credentials=[CredentialRequest(username="u", password="weakpass")]
-            )
+            CredentialListRequest(name="l", credentials=[CredentialRequest(username="u", password="weakpass")])
         )
 
     message = str(caught.value)

@@ -93,9 +93,7 @@ def test_request_needs_exactly_one_kind(kwargs: dict[str, str]) -> None:
 def test_get_list_replace_delete(client: SinchClient, router: respx.MockRouter) -> None:
     base = f"{EST_BASE}/trunks/T1/endpoints"
     router.get(f"{base}/E1").respond(200, json=STATIC)
-    router.get(base).respond(
-        200, json={"endpoints": [STATIC], "totalItems": 1, "pageNumber": 1, "pageSize": 500}
-    )
+    router.get(base).respond(200, json={"endpoints": [STATIC], "totalItems": 1, "pageNumber": 1, "pageSize": 500})
     updated = {
         **STATIC,
         "address": "127.0.0.2",

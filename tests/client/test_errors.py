@@ -52,9 +52,7 @@ def test_every_api_error_subclass_is_reachable_from_a_status() -> None:
 def test_every_error_in_the_module_has_a_single_root() -> None:
     classes = [obj for obj in vars(errors).values() if isinstance(obj, type) and issubclass(obj, Exception)]
     assert all(issubclass(cls, SinchError) for cls in classes)
-    assert all(cls.__name__ in (errors.__doc__ or "") for cls in classes), (
-        "the tree in the docstring is stale"
-    )
+    assert all(cls.__name__ in (errors.__doc__ or "") for cls in classes), "the tree in the docstring is stale"
 
 
 def _response(status: int, body: object | None = None, content: bytes | None = None) -> httpx.Response:
@@ -124,9 +122,7 @@ def _response(status: int, body: object | None = None, content: bytes | None = N
                 "code": 429,
                 "status": "RESOURCE_EXHAUSTED",
                 "message": "quota",
-                "details": [
-                    {"type": "QuotaFailure", "violations": [{"subject": "project", "description": "10 rps"}]}
-                ],
+                "details": [{"type": "QuotaFailure", "violations": [{"subject": "project", "description": "10 rps"}]}],
             },
             "RESOURCE_EXHAUSTED",
             "quota",
@@ -238,9 +234,7 @@ def test_hints(status: int, body: object, operation: str, hint_fragment: str) ->
 
 
 def test_plain_bad_request_has_no_hint() -> None:
-    error = api_error_from_response(
-        _response(400, {"status": "INVALID_ARGUMENT", "message": "name is required"}), "x"
-    )
+    error = api_error_from_response(_response(400, {"status": "INVALID_ARGUMENT", "message": "name is required"}), "x")
 
     assert error.hint is None
 
@@ -266,9 +260,7 @@ class TestRedaction:
             {
                 "status": "INVALID_ARGUMENT",
                 "message": message,
-                "details": [
-                    {"type": "BadRequest", "fieldViolations": [{"field": "f", "description": message}]}
-                ],
+                "details": [{"type": "BadRequest", "fieldViolations": [{"field": "f", "description": message}]}],
             },
         )
 
@@ -287,17 +279,13 @@ class TestRedaction:
         assert "[REDACTED]" in str(error)
 
     def test_transport_error_scrubs_its_cause(self) -> None:
-        error = TransportError(
-            "reading trunk T1", f"proxy said Bearer {self.JWT}", may_have_been_processed=False
-        )
+        error = TransportError("reading trunk T1", f"proxy said Bearer {self.JWT}", may_have_been_processed=False)
 
         assert self.JWT not in str(error)
         assert str(error) == "reading trunk T1 failed: no response from Sinch: proxy said Bearer [REDACTED]"
 
     def test_ordinary_words_survive(self) -> None:
-        error = api_error_from_response(
-            _response(400, {"message": "The password must be at least 12 characters"}), "x"
-        )
+        error = api_error_from_response(_response(400, {"message": "The password must be at least 12 characters"}), "x")
 
         assert error.api_message == "The password must be at least 12 characters"
 

@@ -24,9 +24,7 @@ def test_requests_are_logged_without_credentials(
     router.post(TOKEN_URL).mock(side_effect=[token_response(token) for token in (old, new, newest)])
     router.post(f"{EST_BASE}/credentialLists").mock(
         side_effect=[
-            httpx.Response(
-                401, headers={"WWW-Authenticate": 'Bearer error="invalid_token", error="expired"'}
-            ),
+            httpx.Response(401, headers={"WWW-Authenticate": 'Bearer error="invalid_token", error="expired"'}),
             httpx.Response(201, json={"id": "C1", "name": "l"}),
         ]
     )
@@ -43,9 +41,7 @@ def test_requests_are_logged_without_credentials(
             client.credential_lists.set_password("C1", "u", PASSWORD)
 
     wire = [
-        r.getMessage()
-        for r in caplog.records
-        if r.name == "pulumi_sinch_est.client" and r.levelno == logging.DEBUG
+        r.getMessage() for r in caplog.records if r.name == "pulumi_sinch_est.client" and r.levelno == logging.DEBUG
     ]
     assert re.fullmatch(r"POST /oauth2/token -> 200 in \d+ ms", wire[0])
     assert re.fullmatch(r"POST /v1/projects/[\w-]+/credentialLists -> 401 in \d+ ms", wire[1])
@@ -62,9 +58,7 @@ def test_requests_are_logged_without_credentials(
 def test_transport_failures_are_logged(
     make_client: MakeClient, router: respx.MockRouter, caplog: pytest.LogCaptureFixture
 ) -> None:
-    router.get(f"{EST_BASE}/trunks/T1").mock(
-        side_effect=[httpx.ConnectError("refused"), httpx.Response(200, json={})]
-    )
+    router.get(f"{EST_BASE}/trunks/T1").mock(side_effect=[httpx.ConnectError("refused"), httpx.Response(200, json={})])
 
     with caplog.at_level(logging.DEBUG, logger="pulumi_sinch_est.client"):
         make_client().trunks.get("T1")

@@ -29,18 +29,14 @@ OK_TRUNK = httpx.Response(200, json={"id": "T1"})
 REQUEST = TrunkRequest(name="n", host_name="h")
 
 
-def test_429_waits_for_retry_after_seconds(
-    client: SinchClient, router: respx.MockRouter, clock: FakeClock
-) -> None:
+def test_429_waits_for_retry_after_seconds(client: SinchClient, router: respx.MockRouter, clock: FakeClock) -> None:
     router.get(TRUNK).mock(side_effect=[httpx.Response(429, headers={"Retry-After": "7"}), OK_TRUNK])
 
     assert client.trunks.get("T1").id == "T1"
     assert clock.sleeps == [7.0]
 
 
-def test_429_waits_for_retry_after_http_date(
-    client: SinchClient, router: respx.MockRouter, clock: FakeClock
-) -> None:
+def test_429_waits_for_retry_after_http_date(client: SinchClient, router: respx.MockRouter, clock: FakeClock) -> None:
     clock.now = 1_700_000_000.0  # Tue, 14 Nov 2023 22:13:20 GMT
     router.get(TRUNK).mock(
         side_effect=[httpx.Response(429, headers={"Retry-After": "Tue, 14 Nov 2023 22:13:23 GMT"}), OK_TRUNK]
@@ -77,9 +73,7 @@ def test_idempotent_writes_are_retried_after_ambiguous_failures(
     assert route.call_count == 2
 
 
-@pytest.mark.parametrize(
-    "failure", [httpx.ReadTimeout, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteTimeout]
-)
+@pytest.mark.parametrize("failure", [httpx.ReadTimeout, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteTimeout])
 def test_post_is_not_retried_after_it_may_have_arrived(
     client: SinchClient, router: respx.MockRouter, failure: type[Exception]
 ) -> None:
@@ -90,9 +84,7 @@ def test_post_is_not_retried_after_it_may_have_arrived(
 
     assert route.call_count == 1
     assert caught.value.may_have_been_processed is True
-    assert str(caught.value).startswith(
-        f"creating trunk 'h' failed: no response from Sinch: {failure.__name__}"
-    )
+    assert str(caught.value).startswith(f"creating trunk 'h' failed: no response from Sinch: {failure.__name__}")
     assert str(caught.value).endswith("(the request may have been processed)")
 
 
@@ -169,9 +161,7 @@ def test_attempts_are_bounded(make_client: MakeClient, router: respx.MockRouter,
     assert len(clock.sleeps) == 2
 
 
-def test_connect_errors_exhausted_report_not_processed(
-    make_client: MakeClient, router: respx.MockRouter
-) -> None:
+def test_connect_errors_exhausted_report_not_processed(make_client: MakeClient, router: respx.MockRouter) -> None:
     client = make_client(retry_policy=RetryPolicy(max_attempts=2))
     router.post(TRUNKS).mock(side_effect=httpx.ConnectError("refused"))
 
@@ -186,9 +176,7 @@ def test_backoff_is_full_jitter_under_an_exponential_cap(
     make_client: MakeClient, router: respx.MockRouter, clock: FakeClock
 ) -> None:
     random.seed(1234)
-    client = make_client(
-        timeout_s=1000, retry_policy=RetryPolicy(max_attempts=6, base_delay_s=0.5, max_delay_s=3.0)
-    )
+    client = make_client(timeout_s=1000, retry_policy=RetryPolicy(max_attempts=6, base_delay_s=0.5, max_delay_s=3.0))
     router.get(TRUNK).respond(503)
 
     with pytest.raises(ServerError):
@@ -234,9 +222,7 @@ def test_time_spent_counts_against_the_deadline(
     assert clock.sleeps == [1.0, 1.0]
 
 
-def test_timeout_at_the_deadline_says_so(
-    make_client: MakeClient, router: respx.MockRouter, clock: FakeClock
-) -> None:
+def test_timeout_at_the_deadline_says_so(make_client: MakeClient, router: respx.MockRouter, clock: FakeClock) -> None:
     client = make_client(timeout_s=2)
 
     def hang(request: httpx.Request) -> httpx.Response:

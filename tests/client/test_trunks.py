@@ -28,9 +28,7 @@ CREATED = {
 }
 
 
-def test_create_posts_every_writable_field_and_parses_the_trunk(
-    client: SinchClient, router: respx.MockRouter
-) -> None:
+def test_create_posts_every_writable_field_and_parses_the_trunk(client: SinchClient, router: respx.MockRouter) -> None:
     route = router.post(f"{EST_BASE}/trunks").respond(201, json=CREATED)
 
     trunk = client.trunks.create(TrunkRequest(name="Acme Trunk", host_name="acme-domain-1"))
@@ -106,12 +104,8 @@ def test_delete_accepts_204_without_body(client: SinchClient, router: respx.Mock
 def test_list_walks_pages_and_reads_both_item_keys(client: SinchClient, router: respx.MockRouter) -> None:
     route = router.get(f"{EST_BASE}/trunks").mock(
         side_effect=[
-            httpx.Response(
-                200, json={"trunks": [{"id": "A"}], "totalItems": 2, "pageNumber": 1, "pageSize": 1}
-            ),
-            httpx.Response(
-                200, json={"sipTrunks": [{"id": "B"}], "totalItems": 2, "pageNumber": "2", "size": 1}
-            ),
+            httpx.Response(200, json={"trunks": [{"id": "A"}], "totalItems": 2, "pageNumber": 1, "pageSize": 1}),
+            httpx.Response(200, json={"sipTrunks": [{"id": "B"}], "totalItems": 2, "pageNumber": "2", "size": 1}),
         ]
     )
 
@@ -223,9 +217,7 @@ class TestAccessControlListLinks:
 
 class TestCredentialListLinks:
     def test_link_posts_the_ids(self, client: SinchClient, router: respx.MockRouter) -> None:
-        route = router.post(f"{EST_BASE}/trunks/T1/credentialLists").respond(
-            200, json={"credentialListIds": ["C1"]}
-        )
+        route = router.post(f"{EST_BASE}/trunks/T1/credentialLists").respond(200, json={"credentialListIds": ["C1"]})
 
         client.trunks.link_credential_lists("T1", ("C1",))
 
@@ -260,9 +252,7 @@ class TestCredentialListLinks:
         assert client.trunks.list_credential_list_ids("T1") == ["C1", "C2"]
 
     def test_replace_puts_the_sdk_body_form(self, client: SinchClient, router: respx.MockRouter) -> None:
-        route = router.put(f"{EST_BASE}/trunks/T1/credentialLists").respond(
-            200, json={"credentialListIds": ["C2"]}
-        )
+        route = router.put(f"{EST_BASE}/trunks/T1/credentialLists").respond(200, json={"credentialListIds": ["C2"]})
 
         client.trunks.replace_credential_lists("T1", ["C2"])
 

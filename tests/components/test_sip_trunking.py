@@ -125,7 +125,10 @@ def test_workflow_c_acl_with_registered_endpoints(recorder: Recorder) -> None:
     _declare(lambda: SipTrunking("t", **C_ACL_REGISTERED))
     assert {k for k in recorder.kinds() if "link" in k} == {"t-acl-link", "t-credentials-link"}
     assert recorder.registered["t-endpoint-1"].dependencies == {
-        "t-trunk", "t-acl-link", "t-credentials-link", "t-number-15550100001"
+        "t-trunk",
+        "t-acl-link",
+        "t-credentials-link",
+        "t-number-15550100001",
     }
 
 
@@ -142,9 +145,7 @@ def test_workflow_d(recorder: Recorder) -> None:
     assert recorder.registered["t-credentials-link"].dependencies == {"t-trunk", "t-credentials"}
     assert recorder.registered["t-number-15550100001"].dependencies == {"t-trunk", "t-credentials-link"}
     # The endpoint registers with a username of the list: only after the list is linked.
-    assert recorder.registered["t-endpoint-1"].dependencies == {
-        "t-trunk", "t-credentials-link", "t-number-15550100001"
-    }
+    assert recorder.registered["t-endpoint-1"].dependencies == {"t-trunk", "t-credentials-link", "t-number-15550100001"}
     assert recorder.registered["t-endpoint-1"].inputs["credential_username"] == "desk01"
 
 

@@ -48,9 +48,7 @@ def expect_error(response: httpx.Response, status: int, rpc_status: str, *fragme
     return body
 
 
-def expect_numbers_error(
-    response: httpx.Response, status: int, rpc_status: str, *fragments: str
-) -> dict[str, Any]:
+def expect_numbers_error(response: httpx.Response, status: int, rpc_status: str, *fragments: str) -> dict[str, Any]:
     """A Numbers API error: `{"error": {code, status, message}}`."""
     assert response.status_code == status, response.text
     error = response.json()["error"]
@@ -145,9 +143,7 @@ class Api:
         return dict(response.json())
 
     def assign(self, number: str, trunk_id: str) -> dict[str, Any]:
-        response = self.patch(
-            f"/activeNumbers/{number}", {"voiceConfiguration": {"type": "EST", "trunkId": trunk_id}}
-        )
+        response = self.patch(f"/activeNumbers/{number}", {"voiceConfiguration": {"type": "EST", "trunkId": trunk_id}})
         assert response.status_code == 200, response.text
         return dict(response.json())
 

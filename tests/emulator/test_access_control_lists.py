@@ -19,9 +19,7 @@ def test_create_defaults_and_wire(api: Api) -> None:
     assert ID_RE.match(acl["id"]) and acl["enabled"] is True and acl["updateTime"] is None
     assert acl["projectId"] == api.project and acl["name"] == "My new ACL"
     first, second = acl["ipRanges"]
-    assert (
-        first["description"] == "Location 1" and first["range"] == 20 and first["ipAddress"] == "15.15.15.15"
-    )
+    assert first["description"] == "Location 1" and first["range"] == 20 and first["ipAddress"] == "15.15.15.15"
     assert first["accessControlListId"] == acl["id"] and first["projectId"] == api.project
     assert first["updateTime"] is None and ID_RE.match(first["id"])
     assert second["range"] == 32 and second["description"] is None
@@ -62,9 +60,7 @@ def test_put_replaces_name_and_enabled_and_keeps_omitted_ranges(api: Api) -> Non
     updated = api.put(f"/accessControlLists/{acl['id']}", {"name": "new"}).json()
     assert updated["name"] == "new" and updated["enabled"] is None and updated["updateTime"] is not None
     assert updated["ipRanges"] == acl["ipRanges"]
-    expect_error(
-        api.put(f"/accessControlLists/{acl['id']}", {"enabled": True}), 400, "INVALID_ARGUMENT", "name"
-    )
+    expect_error(api.put(f"/accessControlLists/{acl['id']}", {"enabled": True}), 400, "INVALID_ARGUMENT", "name")
     expect_error(api.put("/accessControlLists/NOPE", {"name": "x"}), 404, "NOT_FOUND")
 
 
@@ -79,9 +75,7 @@ def test_put_with_ranges_replaces_the_set(api: Api) -> None:
     updated = api.put(f"/accessControlLists/{acl['id']}", body).json()
     assert [(r["ipAddress"], r["range"]) for r in updated["ipRanges"]] == [("2.2.2.2", 24), ("3.3.3.3", 32)]
     assert updated["ipRanges"][0]["id"] == kept_id
-    expect_error(
-        api.put(f"/accessControlLists/{acl['id']}", {"name": "x", "ipRanges": []}), 400, "INVALID_ARGUMENT"
-    )
+    expect_error(api.put(f"/accessControlLists/{acl['id']}", {"name": "x", "ipRanges": []}), 400, "INVALID_ARGUMENT")
 
 
 def test_ip_range_operations(api: Api) -> None:

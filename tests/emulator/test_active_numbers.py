@@ -48,12 +48,9 @@ def test_token_pagination_walks_every_number(api: Api) -> None:
 
 
 def test_list_filters(api: Api) -> None:
-    api.control(
-        "POST", "/numbers", json={"phoneNumber": "+46701234567", "regionCode": "SE", "type": "MOBILE"}
-    )
+    api.control("POST", "/numbers", json={"phoneNumber": "+46701234567", "regionCode": "SE", "type": "MOBILE"})
     assert [
-        n["phoneNumber"]
-        for n in api.get("/activeNumbers", params={"regionCode": "SE"}).json()["activeNumbers"]
+        n["phoneNumber"] for n in api.get("/activeNumbers", params={"regionCode": "SE"}).json()["activeNumbers"]
     ] == ["+46701234567"]
     assert api.get("/activeNumbers", params={"type": "MOBILE"}).json()["totalSize"] == 1
     # A raw "+" in a query value arrives as a space: it must still mean "+".
@@ -83,11 +80,7 @@ def test_assignment_walks_waiting_in_progress_applied(api: Api) -> None:
     assert patched["type"] == "RTC" and patched["trunkId"] == ""  # the old values stay on top
     scheduled = patched["scheduledVoiceProvisioning"]
     assert scheduled["status"] == "WAITING" and scheduled["type"] == "EST" and scheduled["trunkId"] == tid
-    assert (
-        scheduled["appId"] == ""
-        and scheduled["serviceId"] == ""
-        and TIME_RE.match(scheduled["lastUpdatedTime"])
-    )
+    assert scheduled["appId"] == "" and scheduled["serviceId"] == "" and TIME_RE.match(scheduled["lastUpdatedTime"])
     assert api.get("/phoneNumbers").json()["phoneNumbers"] == []
     statuses = []
     while (voice := _voice(api))["scheduledVoiceProvisioning"] is not None:
@@ -113,9 +106,7 @@ def test_unassign_leaves_est_type_with_empty_trunk(api: Api) -> None:
     tid = api.trunk()["id"]
     api.assign(NUMBER, tid)
     api.settle(NUMBER)
-    patched = api.patch(
-        f"/activeNumbers/{NUMBER}", {"voiceConfiguration": {"type": "EST", "trunkId": ""}}
-    ).json()
+    patched = api.patch(f"/activeNumbers/{NUMBER}", {"voiceConfiguration": {"type": "EST", "trunkId": ""}}).json()
     assert patched["voiceConfiguration"]["trunkId"] == tid
     assert patched["voiceConfiguration"]["scheduledVoiceProvisioning"]["trunkId"] == ""
     assert api.get("/phoneNumbers").json()["totalItems"] == 1  # still assigned until it applies
@@ -216,15 +207,9 @@ def test_renting_numbers_through_the_control_plane(api: Api, other_api: Api) -> 
     response = api.control("POST", "/numbers", json={"phoneNumber": "+447700900123"})
     assert response.status_code == 201 and response.json()["regionCode"] == "GB"
     assert api.get("/activeNumbers/+447700900123").status_code == 200
-    expect_error(
-        api.control("POST", "/numbers", json={"phoneNumber": "+447700900123"}), 409, "ALREADY_EXISTS"
-    )
-    expect_error(
-        api.control("POST", "/numbers", json={"phoneNumber": "447700900123"}), 400, "INVALID_ARGUMENT"
-    )
-    other = api.control(
-        "POST", "/numbers", json={"phoneNumber": "+15551112222", "projectId": other_api.project}
-    )
+    expect_error(api.control("POST", "/numbers", json={"phoneNumber": "+447700900123"}), 409, "ALREADY_EXISTS")
+    expect_error(api.control("POST", "/numbers", json={"phoneNumber": "447700900123"}), 400, "INVALID_ARGUMENT")
+    other = api.control("POST", "/numbers", json={"phoneNumber": "+15551112222", "projectId": other_api.project})
     assert other.status_code == 201
     assert other_api.get("/activeNumbers").json()["totalSize"] == 1
     expect_numbers_error(api.get("/activeNumbers/+15551112222"), 404, "NOT_FOUND")

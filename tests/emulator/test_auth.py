@@ -125,9 +125,7 @@ def test_static_access_token_is_accepted_for_the_configured_project() -> None:
         api = Api(server, token="static-demo-token")
         assert api.get("/trunks").status_code == 200
         assert server.env()["SINCH_ACCESS_TOKEN"] == "static-demo-token"
-        other = api.http.get(
-            "/v1/projects/someone-else/trunks", headers={"Authorization": "Bearer static-demo-token"}
-        )
+        other = api.http.get("/v1/projects/someone-else/trunks", headers={"Authorization": "Bearer static-demo-token"})
         expect_error(other, 403, "PERMISSION_DENIED")
         api.close()
 

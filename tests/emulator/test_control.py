@@ -77,9 +77,7 @@ def test_config_get_patch_and_validation(api: Api) -> None:
         "tokenTtlS": 3600,
         "pageSizeDefault": 500,
     }
-    patched = api.control(
-        "PATCH", "/config", json={"provisioningDelayS": 0, "duplicateHostStatus": 400}
-    ).json()
+    patched = api.control("PATCH", "/config", json={"provisioningDelayS": 0, "duplicateHostStatus": 400}).json()
     assert patched["provisioningDelayS"] == 0 and patched["duplicateHostStatus"] == 400
     for body in (
         {"duplicateHostStatus": 418},
@@ -96,10 +94,7 @@ def test_config_get_patch_and_validation(api: Api) -> None:
 def test_zero_provisioning_delay_applies_on_the_next_read(api: Api) -> None:
     api.control("PATCH", "/config", json={"provisioningDelayS": 0})
     tid = api.trunk()["id"]
-    assert (
-        api.assign("+15550001005", tid)["voiceConfiguration"]["scheduledVoiceProvisioning"]["status"]
-        == "WAITING"
-    )
+    assert api.assign("+15550001005", tid)["voiceConfiguration"]["scheduledVoiceProvisioning"]["status"] == "WAITING"
     assert api.get("/activeNumbers/+15550001005").json()["voiceConfiguration"]["trunkId"] == tid
 
 

@@ -17,9 +17,7 @@ def test_create_returns_credentials_without_passwords(api: Api) -> None:
     assert response.status_code == 201
     created = response.json()
     assert PASSWORD not in response.text and "password" not in response.text.lower()
-    assert (
-        ID_RE.match(created["id"]) and created["updateTime"] is None and created["projectId"] == api.project
-    )
+    assert ID_RE.match(created["id"]) and created["updateTime"] is None and created["projectId"] == api.project
     assert [c["username"] for c in created["credentials"]] == ["User01", "User02"]
     assert all(set(c) == {"id", "username"} and ID_RE.match(c["id"]) for c in created["credentials"])
     assert api.post("/credentialLists", {"name": "empty"}).json()["credentials"] == []
@@ -83,9 +81,7 @@ def test_delete_credential(api: Api) -> None:
     remaining = api.get(f"/credentialLists/{creds['id']}").json()["credentials"]
     assert [c["username"] for c in remaining] == ["keep", "used"]
     expect_error(api.delete(f"/credentialLists/{creds['id']}/credentials/drop"), 404, "NOT_FOUND")
-    expect_error(
-        api.delete(f"/credentialLists/{creds['id']}/credentials/used"), 400, "FAILED_PRECONDITION", "used"
-    )
+    expect_error(api.delete(f"/credentialLists/{creds['id']}/credentials/used"), 400, "FAILED_PRECONDITION", "used")
 
 
 def test_delete_list_refused_while_linked_or_used(api: Api) -> None:

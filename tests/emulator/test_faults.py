@@ -87,8 +87,7 @@ def test_token_bucket_rate_limits_the_token_endpoint_without_retry_after(api: Ap
     api.control("PUT", "/faults", json={"tokenBucket": {"capacity": 2, "refillPerS": 0.001}})
     credentials = (api.server.config.key_id, api.server.config.key_secret)
     responses = [
-        api.http.post("/oauth2/token", auth=credentials, data={"grant_type": "client_credentials"})
-        for _ in range(3)
+        api.http.post("/oauth2/token", auth=credentials, data={"grant_type": "client_credentials"}) for _ in range(3)
     ]
     assert [r.status_code for r in responses] == [200, 200, 429]
     assert "retry-after" not in responses[2].headers and "error_description" in responses[2].json()
@@ -96,10 +95,7 @@ def test_token_bucket_rate_limits_the_token_endpoint_without_retry_after(api: Ap
     api.control("PUT", "/faults", json={"tokenBucket": {"capacity": 1, "refillPerS": 50}})
     time.sleep(0.05)
     assert (
-        api.http.post(
-            "/oauth2/token", auth=credentials, data={"grant_type": "client_credentials"}
-        ).status_code
-        == 200
+        api.http.post("/oauth2/token", auth=credentials, data={"grant_type": "client_credentials"}).status_code == 200
     )
 
 

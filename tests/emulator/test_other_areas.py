@@ -57,12 +57,8 @@ def test_call_blocking_rules(api: Api) -> None:
     assert listed["callBlockingRules"] == [rule, other] and listed["totalItems"] == 2
     by_name = api.get("/callBlockingRules", params={"sort": "name,ascending"}).json()["callBlockingRules"]
     assert [r["id"] for r in by_name] == [other["id"], rule["id"]]
-    replaced = api.put(
-        f"/callBlockingRules/{rule['id']}", {"direction": "OUTBOUND", "calleeMatch": "+46"}
-    ).json()
-    assert (
-        replaced["direction"] == "outbound" and replaced["name"] is None and replaced["callerCountry"] is None
-    )
+    replaced = api.put(f"/callBlockingRules/{rule['id']}", {"direction": "OUTBOUND", "calleeMatch": "+46"}).json()
+    assert replaced["direction"] == "outbound" and replaced["name"] is None and replaced["callerCountry"] is None
     assert replaced["calleeMatch"] == "+46" and replaced["updateTime"] is not None
     assert api.delete(f"/callBlockingRules/{rule['id']}").status_code == 204
     expect_error(api.delete(f"/callBlockingRules/{rule['id']}"), 404, "NOT_FOUND")
@@ -93,9 +89,7 @@ def test_calls_export_is_a_csv_with_a_header(api: Api) -> None:
 
 
 def test_pcap_is_not_found(api: Api) -> None:
-    expect_error(
-        api.get("/calls/records/PCAP123/pcap", params={"direction": "INBOUND"}), 404, "NOT_FOUND", "PCAP123"
-    )
+    expect_error(api.get("/calls/records/PCAP123/pcap", params={"direction": "INBOUND"}), 404, "NOT_FOUND", "PCAP123")
 
 
 def test_add_projects(api: Api) -> None:
@@ -111,9 +105,7 @@ def test_add_projects(api: Api) -> None:
 
 
 def test_bad_json_body_and_unknown_routes(api: Api) -> None:
-    response = api.request(
-        "POST", "/trunks", content=b"{not json", headers={"Content-Type": "application/json"}
-    )
+    response = api.request("POST", "/trunks", content=b"{not json", headers={"Content-Type": "application/json"})
     expect_error(response, 400, "INVALID_ARGUMENT", "Failed to read HTTP message")
     expect_error(api.post("/trunks", ["a", "list"]), 400, "INVALID_ARGUMENT", "JSON object")
     expect_error(api.get("/nothing-here"), 404, "NOT_FOUND", "No such route")

@@ -47,14 +47,9 @@ def test_state_survives_a_restart(tmp_path: Path) -> None:
         assert _objects(api) == before
         assert api.get("/trunks").status_code == 200  # tokens are verified statelessly
         expected = [f"+1555000{n}" for n in range(1001, 1010)] + ["+46701234567"]
-        assert sorted(n["phoneNumber"] for n in api.get("/activeNumbers").json()["activeNumbers"]) == sorted(
-            expected
-        )
+        assert sorted(n["phoneNumber"] for n in api.get("/activeNumbers").json()["activeNumbers"]) == sorted(expected)
         assert api.post("/trunks", {"name": "x", "hostName": "PERSISTED"}).status_code == 409
-        assert (
-            api.put(f"/credentialLists/{creds['id']}/credentials/User01", {"password": PASSWORD}).status_code
-            == 200
-        )
+        assert api.put(f"/credentialLists/{creds['id']}/credentials/User01", {"password": PASSWORD}).status_code == 200
         api.close()
 
 

@@ -10,9 +10,7 @@ def test_link_acls_appends_and_echoes_the_request(api: Api) -> None:
     first, second = api.acl("a"), api.acl("b")
     response = api.post(f"/trunks/{tid}/accessControlLists", {"accessControlListIds": [first["id"]]})
     assert response.status_code == 200 and response.json() == {"accessControlListIds": [first["id"]]}
-    response = api.post(
-        f"/trunks/{tid}/accessControlLists", {"accessControlListIds": [second["id"], first["id"]]}
-    )
+    response = api.post(f"/trunks/{tid}/accessControlLists", {"accessControlListIds": [second["id"], first["id"]]})
     assert response.json() == {"accessControlListIds": [second["id"], first["id"]]}
     listed = api.get(f"/trunks/{tid}/accessControlLists").json()
     assert listed["accessControlListIds"] == [first["id"], second["id"]] and listed["totalItems"] == 2
@@ -30,9 +28,7 @@ def test_link_acls_edge_cases(api: Api) -> None:
     response = api.post(f"/trunks/{tid}/accessControlLists", {"accessControlListIds": [acl["id"], "NOPE"]})
     expect_error(response, 404, "NOT_FOUND", "NOPE")
     assert api.get(f"/trunks/{tid}/accessControlLists").json()["accessControlListIds"] == []
-    expect_error(
-        api.post("/trunks/NOPE/accessControlLists", {"accessControlListIds": [acl["id"]]}), 404, "NOT_FOUND"
-    )
+    expect_error(api.post("/trunks/NOPE/accessControlLists", {"accessControlListIds": [acl["id"]]}), 404, "NOT_FOUND")
 
 
 def test_unlink_acl(api: Api) -> None:
@@ -77,9 +73,7 @@ def test_bulk_replace_credential_lists_accepts_object_and_bare_array(api: Api) -
 def test_unlink_credential_list_and_unknown_ids(api: Api) -> None:
     tid = api.trunk()["id"]
     creds = api.credential_list()
-    expect_error(
-        api.post(f"/trunks/{tid}/credentialLists", {"credentialListIds": ["NOPE"]}), 404, "NOT_FOUND"
-    )
+    expect_error(api.post(f"/trunks/{tid}/credentialLists", {"credentialListIds": ["NOPE"]}), 404, "NOT_FOUND")
     api.post(f"/trunks/{tid}/credentialLists", {"credentialListIds": [creds["id"]]})
     assert api.delete(f"/trunks/{tid}/credentialLists/{creds['id']}").status_code == 204
     expect_error(api.delete(f"/trunks/{tid}/credentialLists/{creds['id']}"), 404, "NOT_FOUND")

@@ -43,9 +43,7 @@ def test_create_validation_reports_every_bad_field(api: Api) -> None:
 
 def test_host_name_charset_and_length(api: Api) -> None:
     for host in ("has.dot", "has space", "ünïcode", "a" * 64, ""):
-        expect_error(
-            api.post("/trunks", {"name": "x", "hostName": host}), 400, "INVALID_ARGUMENT", "hostName"
-        )
+        expect_error(api.post("/trunks", {"name": "x", "hostName": host}), 400, "INVALID_ARGUMENT", "hostName")
     assert api.post("/trunks", {"name": "x", "hostName": "A-" + "b" * 61}).status_code == 201
 
 
@@ -77,9 +75,7 @@ def test_duplicate_host_status_can_be_400(api: Api) -> None:
 def test_get_and_unknown_id(api: Api) -> None:
     trunk = api.trunk()
     assert api.get(f"/trunks/{trunk['id']}").json() == trunk
-    expect_error(
-        api.get("/trunks/01HZZZZZZZZZZZZZZZZZZZZZZZ"), 404, "NOT_FOUND", "01HZZZZZZZZZZZZZZZZZZZZZZZ"
-    )
+    expect_error(api.get("/trunks/01HZZZZZZZZZZZZZZZZZZZZZZZ"), 404, "NOT_FOUND", "01HZZZZZZZZZZZZZZZZZZZZZZZ")
 
 
 def test_objects_are_scoped_to_the_project_in_the_path(api: Api, other_api: Api) -> None:
@@ -146,9 +142,7 @@ def test_put_validation_and_uniqueness(api: Api) -> None:
     api.trunk("theirs")
     body = expect_error(api.put(f"/trunks/{trunk['id']}", {"name": "x"}), 400, "INVALID_ARGUMENT")
     assert violated_fields(body) == {"hostName"}
-    expect_error(
-        api.put(f"/trunks/{trunk['id']}", {"name": "x", "hostName": "THEIRS"}), 409, "ALREADY_EXISTS"
-    )
+    expect_error(api.put(f"/trunks/{trunk['id']}", {"name": "x", "hostName": "THEIRS"}), 409, "ALREADY_EXISTS")
     assert api.put(f"/trunks/{trunk['id']}", {"name": "x", "hostName": "MINE"}).status_code == 200
     expect_error(api.put("/trunks/UNKNOWN", {"name": "x", "hostName": "y"}), 404, "NOT_FOUND")
 

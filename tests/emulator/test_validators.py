@@ -66,9 +66,7 @@ def test_ids_and_timestamps_have_the_wire_format(epoch: float) -> None:
 
 
 @quick
-@given(
-    st.dictionaries(st.sampled_from(["name", "priority", "enabled"]), st.none() | st.integers() | st.text())
-)
+@given(st.dictionaries(st.sampled_from(["name", "priority", "enabled"]), st.none() | st.integers() | st.text()))
 def test_field_reader_reports_instead_of_crashing(body: dict[str, object]) -> None:
     reader = FieldReader(body)
     reader.text("name", required=True)
@@ -77,6 +75,4 @@ def test_field_reader_reports_instead_of_crashing(body: dict[str, object]) -> No
     try:
         reader.check()
     except InvalidArgument as error:
-        assert error.violations and all(
-            v.field in body or v.description == "is required" for v in error.violations
-        )
+        assert error.violations and all(v.field in body or v.description == "is required" for v in error.violations)

@@ -138,9 +138,7 @@ def test_acl_drift(sinch: Sinch) -> None:
     acl_id = stack.up().outputs["id"].value
     ranges = _live_ranges(sinch, acl_id)
     sinch.api.delete(f"/accessControlLists/{acl_id}/ipRanges/{ranges['10.1.0.0/24'][0]}").raise_for_status()
-    sinch.api.put(
-        f"/accessControlLists/{acl_id}", json={"name": "by hand", "enabled": True}
-    ).raise_for_status()
+    sinch.api.put(f"/accessControlLists/{acl_id}", json={"name": "by hand", "enabled": True}).raise_for_status()
 
     with pytest.raises(auto.errors.CommandError):
         stack.preview(expect_no_changes=True, refresh=True)

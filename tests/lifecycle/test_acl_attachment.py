@@ -132,7 +132,4 @@ def test_acl_attachment_invalid(sinch: Sinch) -> None:
 
 
 def _names_in_state(stack: auto.Stack) -> list[str]:
-    return [
-        str(r["urn"]).rsplit("::", 1)[-1]
-        for r in (stack.export_stack().deployment or {}).get("resources", [])
-    ]
+    return [str(r["urn"]).rsplit("::", 1)[-1] for r in (stack.export_stack().deployment or {}).get("resources", [])]

@@ -60,7 +60,6 @@ def _endpoints(sinch: Sinch, trunk_id: str) -> list[dict[str, Any]]:
     return items
 
 
-
 def test_endpoint_basic(sinch: Sinch, credential: str) -> None:
     def program() -> None:
         trunk = Trunk("trunk", name="Acme", host_name="acme-ep")

@@ -37,9 +37,7 @@ def test_noop_basic_lifecycle(engine: Engine) -> None:
     types = sorted(r["type"] for r in deployment["resources"] if r["type"].startswith("pulumi-python"))
     assert types == ["pulumi-python:dynamic/testing:Noop"] * 2
     # NoopProvider opts out of always-secret serialisation: its pickle is a small by-reference blob.
-    providers = [
-        r["inputs"]["__provider"] for r in deployment["resources"] if "__provider" in r.get("inputs", {})
-    ]
+    providers = [r["inputs"]["__provider"] for r in deployment["resources"] if "__provider" in r.get("inputs", {})]
     assert providers and all(isinstance(p, str) and len(p) < 400 for p in providers)
 
     ops = Operations()

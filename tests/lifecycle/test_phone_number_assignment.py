@@ -59,7 +59,6 @@ def _set_by_hand(sinch: Sinch, number: str, trunk_id: str) -> None:
         time.sleep(0.05)
 
 
-
 def test_phone_number_assignment_basic(sinch: Sinch) -> None:
     """Also the teardown of a whole trunk in one destroy under strict delete rules: two numbers and two
     endpoints must be gone before the trunk's delete is accepted."""

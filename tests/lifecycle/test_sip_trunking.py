@@ -112,7 +112,8 @@ def test_sip_trunking_outbound(sinch: Sinch) -> None:
     assert (outputs["out-acl"].value["workflow"], outputs["out-digest"].value["workflow"]) == ("A", "E")
     assert outputs["out-acl"].value["domain"].endswith(".pstn.sinch.com")
     assert _holds(sinch, _trunk_id(stack, "out-acl")) == {
-        **NOTHING, "acl_ranges": ["198.51.100.0/28", "203.0.113.10/32"]
+        **NOTHING,
+        "acl_ranges": ["198.51.100.0/28", "203.0.113.10/32"],
     }
     assert _holds(sinch, _trunk_id(stack, "out-digest")) == {**NOTHING, "usernames": ["pbx-out"]}
     assert outputs["out-digest"].value["acl_id"] is None
@@ -286,18 +287,31 @@ def test_sip_trunking_both(sinch: Sinch) -> None:
 
 BAD_ANSWERS = [
     (
-        {"direction": "inbound", "authentication": "credentials", "endpoint_type": "static",
-         "endpoints": [{"address": "203.0.113.10"}], "phone_numbers": [NUMBERS[0]]},
+        {
+            "direction": "inbound",
+            "authentication": "credentials",
+            "endpoint_type": "static",
+            "endpoints": [{"address": "203.0.113.10"}],
+            "phone_numbers": [NUMBERS[0]],
+        },
         "SipTrunking 'bad': authentication = 'credentials' does not apply to direction 'inbound'",
     ),
     (
-        {"direction": "inbound", "endpoint_type": "registered", "endpoints": [{"credential_username": "desk01"}],
-         "phone_numbers": [NUMBERS[0]]},
+        {
+            "direction": "inbound",
+            "endpoint_type": "registered",
+            "endpoints": [{"credential_username": "desk01"}],
+            "phone_numbers": [NUMBERS[0]],
+        },
         "SipTrunking 'bad': credentials = (missing) is required for endpoint_type 'registered'",
     ),
     (
-        {"direction": "inbound", "endpoint_type": "static", "endpoints": [{"port": 5060}],
-         "phone_numbers": [NUMBERS[0]]},
+        {
+            "direction": "inbound",
+            "endpoint_type": "static",
+            "endpoints": [{"port": 5060}],
+            "phone_numbers": [NUMBERS[0]],
+        },
         "SipTrunking 'bad': endpoints[0].address = (missing) is required for endpoint_type 'static'",
     ),
     (

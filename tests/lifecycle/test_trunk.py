@@ -52,8 +52,13 @@ def test_trunk_update(sinch: Sinch) -> None:
     stack = sinch.stack(_program(name="Acme", host_name="acme-update"))
     trunk_id = stack.up().outputs["id"].value
 
-    changed = _program(name="Acme renamed", host_name="acme-update", enable_caller_name=True,
-                       enable_call_forward=True, call_forward_number="+15551230000")
+    changed = _program(
+        name="Acme renamed",
+        host_name="acme-update",
+        enable_caller_name=True,
+        enable_call_forward=True,
+        call_forward_number="+15551230000",
+    )
     assert auto_ops(stack, changed) == {"update"}
     live = sinch.api.get(f"/trunks/{trunk_id}").json()
     assert live["name"] == "Acme renamed" and live["enableCallerName"] is True
@@ -128,7 +133,6 @@ def test_trunk_invalid(sinch: Sinch, args: dict[str, Any], field: str, shown: st
     message = str(failure.value)
     assert "main" in message and field in message and shown in message
     assert sinch.writes() == []
-
 
 
 def test_trunk_host_name_taken(sinch: Sinch) -> None:

@@ -154,8 +154,7 @@ class FakeAcls:
         self.calls.append("POST acl")
         self.bodies.append(req.to_body())
         ranges = [
-            _range(f"r{i}", f"{r.ip_address}/{r.range}", r.description)
-            for i, r in enumerate(req.ip_ranges or [])
+            _range(f"r{i}", f"{r.ip_address}/{r.range}", r.description) for i, r in enumerate(req.ip_ranges or [])
         ]
         self.acl = AccessControlList(id="acl-1", name=req.name, enabled=req.enabled, ip_ranges=ranges)
         return self.acl
@@ -272,9 +271,7 @@ def test_update_puts_the_acl_only_for_name_or_enabled(live: FakeAcls) -> None:
 
 def test_create_sends_every_range_in_one_post(live: FakeAcls) -> None:
     live.acl = None
-    result = PROVIDER.create(
-        checked(ip_ranges=["203.0.113.10/32", {"cidr": "198.51.100.0/24", "description": "HQ"}])
-    )
+    result = PROVIDER.create(checked(ip_ranges=["203.0.113.10/32", {"cidr": "198.51.100.0/24", "description": "HQ"}]))
     assert live.calls == ["POST acl"]
     assert live.bodies == [
         {
@@ -310,9 +307,7 @@ def test_read_shows_live_state_and_drops_a_missing_acl(live: FakeAcls) -> None:
 
     assert live.acl is not None
     live.acl = live.acl.model_copy(update={"ip_ranges": None})
-    assert outs_of(PROVIDER.read("acl-1", {}))["ip_ranges"] == [
-        {"cidr": "192.0.2.0/24", "description": "listed"}
-    ]
+    assert outs_of(PROVIDER.read("acl-1", {}))["ip_ranges"] == [{"cidr": "192.0.2.0/24", "description": "listed"}]
     assert live.calls == ["GET ranges"]
 
     live.acl = None

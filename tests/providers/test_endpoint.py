@@ -244,9 +244,7 @@ def test_lost_create_response_with_a_twin_is_an_error(client: FakeClient) -> Non
 
 def test_nulls_from_a_put_by_hand_show_as_drift(client: FakeClient) -> None:
     outs = PROVIDER.create(checked(**STATIC)).outs or {}
-    client.endpoints.items["E1"] = client.endpoints.items["E1"].model_copy(
-        update={"transport": None, "enabled": None}
-    )
+    client.endpoints.items["E1"] = client.endpoints.items["E1"].model_copy(update={"transport": None, "enabled": None})
     read = PROVIDER.read("E1", outs)
     assert read.inputs is not None and (read.inputs["transport"], read.inputs["enabled"]) == (None, None)
     diff = PROVIDER.diff("E1", read.outs or {}, checked(**STATIC))

@@ -47,8 +47,7 @@ def test_defaults_and_engine_floats() -> None:
 )
 def test_invalid(news: dict[str, Any], field: str, expected: str) -> None:
     found = [
-        (f.property, f.reason)
-        for f in PROVIDER.check({}, {"phone_number": NUMBER, "trunk_id": "T1", **news}).failures
+        (f.property, f.reason) for f in PROVIDER.check({}, {"phone_number": NUMBER, "trunk_id": "T1", **news}).failures
     ]
     assert [path for path, _ in found] == [field] and expected in found[0][1], found
 
@@ -190,9 +189,7 @@ def test_create_assigns_and_waits(api: FakeActiveNumbers, clock: FakeClock) -> N
     assert clock.sleeps == [0.25, 0.5]  # applied 0.6 s after the PATCH, seen at 0.75 s
 
 
-def test_polling_backs_off_to_a_few_seconds_within_the_timeout(
-    api: FakeActiveNumbers, clock: FakeClock
-) -> None:
+def test_polling_backs_off_to_a_few_seconds_within_the_timeout(api: FakeActiveNumbers, clock: FakeClock) -> None:
     api.delay = 1000
     with pytest.raises(ProvisioningError) as failure:
         PROVIDER.create(checked(provisioning_timeout_seconds=20))
@@ -229,9 +226,7 @@ def test_create_waits_for_a_provisioning_already_heading_to_the_trunk(api: FakeA
         ),
     ],
 )
-def test_create_does_not_take_a_number_in_use(
-    api: FakeActiveNumbers, number: FakeNumber, expected: str
-) -> None:
+def test_create_does_not_take_a_number_in_use(api: FakeActiveNumbers, number: FakeNumber, expected: str) -> None:
     api.number = number
     with pytest.raises(ProvisioningError, match=expected):
         PROVIDER.create(checked())
@@ -305,9 +300,7 @@ def test_update_timeout_moves_it_back(api: FakeActiveNumbers) -> None:
 
 
 def test_update_of_the_timeout_alone_calls_nothing(api: FakeActiveNumbers) -> None:
-    updated = PROVIDER.update(
-        NUMBER, {**checked(), "region_code": "US"}, checked(provisioning_timeout_seconds=9)
-    )
+    updated = PROVIDER.update(NUMBER, {**checked(), "region_code": "US"}, checked(provisioning_timeout_seconds=9))
     assert updated.outs == {**checked(provisioning_timeout_seconds=9), "region_code": "US"}
     assert api.calls == []
 
@@ -345,9 +338,7 @@ def test_delete_unassigns_only_from_this_trunk(
 
 
 def test_delete_waits_for_a_move_off_the_trunk(api: FakeActiveNumbers) -> None:
-    api.number = FakeNumber(
-        "EST", "T1", scheduled={"type": "EST", "trunkId": "T7", "status": "WAITING"}, applies_at=1
-    )
+    api.number = FakeNumber("EST", "T1", scheduled={"type": "EST", "trunkId": "T7", "status": "WAITING"}, applies_at=1)
     PROVIDER.delete(NUMBER, {**checked(), "region_code": "US"})
     assert api.writes() == [] and api.number is not None and api.number.id == "T7"
 
@@ -355,7 +346,5 @@ def test_delete_waits_for_a_move_off_the_trunk(api: FakeActiveNumbers) -> None:
 def test_delete_failed_unassign_is_an_error(api: FakeActiveNumbers) -> None:
     api.number = FakeNumber("EST", "T1")
     api.fail_next = {}
-    with pytest.raises(
-        ProvisioningError, match="unassigning .* failed: .*FAILED.*the number stays on trunk T1"
-    ):
+    with pytest.raises(ProvisioningError, match="unassigning .* failed: .*FAILED.*the number stays on trunk T1"):
         PROVIDER.delete(NUMBER, {**checked(), "region_code": "US"})

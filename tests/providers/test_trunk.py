@@ -25,8 +25,12 @@ def test_defaults_are_filled() -> None:
     inputs, failures = check()
     assert failures == []
     assert inputs == {
-        "name": "Acme", "host_name": "acme", "enable_caller_name": False, "enable_call_forward": False,
-        "call_forward_number": None, "import_id": None,
+        "name": "Acme",
+        "host_name": "acme",
+        "enable_caller_name": False,
+        "enable_call_forward": False,
+        "call_forward_number": None,
+        "import_id": None,
     }
 
 

@@ -46,8 +46,8 @@ class Chaos(Sinch):
 
     def live(self) -> dict[str, list[str]]:
         """Every object the emulator holds in the project, by kind, as the ids Pulumi would track."""
-        project = httpx.get(f"{self.server.url}/_emulator/state").json()["projects"].get(
-            self.server.config.project_id, {}
+        project = (
+            httpx.get(f"{self.server.url}/_emulator/state").json()["projects"].get(self.server.config.project_id, {})
         )
         links = project.get("links", {})
         return {
@@ -69,8 +69,8 @@ class Chaos(Sinch):
 
     def natural_keys(self) -> dict[str, list[str]]:
         """The keys that make an object "the same one": a second object with a key is a duplicate."""
-        project = httpx.get(f"{self.server.url}/_emulator/state").json()["projects"].get(
-            self.server.config.project_id, {}
+        project = (
+            httpx.get(f"{self.server.url}/_emulator/state").json()["projects"].get(self.server.config.project_id, {})
         )
         return {
             "trunk host name": [t["hostName"].lower() for t in project.get("trunks", [])],

@@ -82,4 +82,3 @@ def _reap(pid: int, timeout_s: float = 10.0) -> None:
             return
         time.sleep(0.02)
     raise AssertionError(f"process {pid} survived SIGKILL for {timeout_s} s")
-

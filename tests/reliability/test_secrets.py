@@ -72,9 +72,7 @@ def test_no_secret_in_state_events_logs_or_errors(sinch: Chaos, tmp_path: Path) 
     sinch.engine.env.update(SINCH_LOG_LEVEL="DEBUG", SINCH_LOG_FILE=str(log_file))
     key_secret = sinch.engine.env.pop("SINCH_KEY_SECRET")
     assert key_secret == DEMO_KEY_SECRET
-    stack = sinch.stack(
-        every_type(NUMBERS[:1]), config={"sinch:keySecret": key_secret}, secrets={"sinch:keySecret"}
-    )
+    stack = sinch.stack(every_type(NUMBERS[:1]), config={"sinch:keySecret": key_secret}, secrets={"sinch:keySecret"})
     said = Transcript()
 
     said.run(stack.up)

@@ -57,9 +57,7 @@ class EndpointRequest(RequestModel):
     @model_validator(mode="after")
     def _one_kind(self) -> Self:
         if (self.address is None) == (self.credential_username is None):
-            raise ValueError(
-                "give exactly one of address (static endpoint) or credential_username (registered)"
-            )
+            raise ValueError("give exactly one of address (static endpoint) or credential_username (registered)")
         if self.address is not None and self.port is None:
             self.port = DEFAULT_SIP_PORT
         if self.credential_username is not None and self.is_registered is None:

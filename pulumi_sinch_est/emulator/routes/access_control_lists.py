@@ -20,9 +20,7 @@ async def get(call: ApiCall) -> Response:
 
 
 async def replace(call: ApiCall) -> Response:
-    return ok(
-        call.backend.access_control_lists.replace(call.project_id, call.param("acl_id"), await call.body())
-    )
+    return ok(call.backend.access_control_lists.replace(call.project_id, call.param("acl_id"), await call.body()))
 
 
 async def delete(call: ApiCall) -> Response:
@@ -31,21 +29,15 @@ async def delete(call: ApiCall) -> Response:
 
 
 async def trunks(call: ApiCall) -> Response:
-    return page(
-        call, "trunks", call.backend.access_control_lists.trunks(call.project_id, call.param("acl_id"))
-    )
+    return page(call, "trunks", call.backend.access_control_lists.trunks(call.project_id, call.param("acl_id")))
 
 
 async def add_range(call: ApiCall) -> Response:
-    return ok(
-        call.backend.access_control_lists.add_range(call.project_id, call.param("acl_id"), await call.body())
-    )
+    return ok(call.backend.access_control_lists.add_range(call.project_id, call.param("acl_id"), await call.body()))
 
 
 async def list_ranges(call: ApiCall) -> Response:
-    return page(
-        call, "ipRanges", call.backend.access_control_lists.ranges(call.project_id, call.param("acl_id"))
-    )
+    return page(call, "ipRanges", call.backend.access_control_lists.ranges(call.project_id, call.param("acl_id")))
 
 
 async def replace_range(call: ApiCall) -> Response:
@@ -55,9 +47,7 @@ async def replace_range(call: ApiCall) -> Response:
 
 
 async def delete_range(call: ApiCall) -> Response:
-    call.backend.access_control_lists.delete_range(
-        call.project_id, call.param("acl_id"), call.param("range_id")
-    )
+    call.backend.access_control_lists.delete_range(call.project_id, call.param("acl_id"), call.param("range_id"))
     return no_content()
 
 

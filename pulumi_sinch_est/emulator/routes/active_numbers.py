@@ -18,9 +18,7 @@ def _offset(token: str | None) -> int:
     if not token:
         return 0
     try:
-        offset = int(
-            base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode().removeprefix("offset:")
-        )
+        offset = int(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode().removeprefix("offset:"))
     except (binascii.Error, ValueError, UnicodeDecodeError):
         raise InvalidArgument("pageToken is not a token this API returned") from None
     if offset < 0:

@@ -17,9 +17,7 @@ async def list_(call: ApiCall) -> Response:
 
 
 async def replace(call: ApiCall) -> Response:
-    return ok(
-        call.backend.call_blocking_rules.replace(call.project_id, call.param("rule_id"), await call.body())
-    )
+    return ok(call.backend.call_blocking_rules.replace(call.project_id, call.param("rule_id"), await call.body()))
 
 
 async def delete(call: ApiCall) -> Response:

@@ -106,9 +106,7 @@ def sort_items(items: list[dict[str, Any]], sort: str | None) -> list[dict[str, 
         else:
             keys.append((token, False))
     for prop, descending in reversed(keys):
-        items = sorted(
-            items, key=lambda item: (item.get(prop) is None, str(item.get(prop) or "")), reverse=descending
-        )
+        items = sorted(items, key=lambda item: (item.get(prop) is None, str(item.get(prop) or "")), reverse=descending)
     return items
 
 
@@ -122,9 +120,7 @@ def page(
 ) -> JSONResponse:
     """The EST list envelope: items under `key`, `totalItems`, `pageNumber`, `pageSize` and `size`."""
     number = _positive_int(call, "page", 1)
-    size = min(
-        _positive_int(call, "size", default_size or call.runtime.settings.page_size_default), MAX_PAGE_SIZE
-    )
+    size = min(_positive_int(call, "size", default_size or call.runtime.settings.page_size_default), MAX_PAGE_SIZE)
     start = (number - 1) * size
     chunk = items[start : start + size]
     body: dict[str, Any] = {key: chunk}

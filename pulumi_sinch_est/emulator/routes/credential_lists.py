@@ -39,9 +39,7 @@ async def set_password(call: ApiCall) -> Response:
 
 
 async def delete_credential(call: ApiCall) -> Response:
-    call.backend.credential_lists.delete_credential(
-        call.project_id, call.param("list_id"), call.param("username")
-    )
+    call.backend.credential_lists.delete_credential(call.project_id, call.param("list_id"), call.param("username"))
     return no_content()
 
 

@@ -21,11 +21,7 @@ async def get(call: ApiCall) -> Response:
 
 async def replace(call: ApiCall) -> Response:
     body = await call.body()
-    return ok(
-        call.backend.endpoints.replace(
-            call.project_id, call.param("trunk_id"), call.param("endpoint_id"), body
-        )
-    )
+    return ok(call.backend.endpoints.replace(call.project_id, call.param("trunk_id"), call.param("endpoint_id"), body))
 
 
 async def delete(call: ApiCall) -> Response:

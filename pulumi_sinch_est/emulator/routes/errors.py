@@ -77,22 +77,16 @@ def error_response(error: EmulatorError, flavour: Flavour, settings: RuntimeSett
         details.append(
             {
                 "type": "BadRequest",
-                "fieldViolations": [
-                    {"field": v.field, "description": v.description} for v in error.violations
-                ],
+                "fieldViolations": [{"field": v.field, "description": v.description} for v in error.violations],
             }
         )
     headers: dict[str, str] = {}
     if isinstance(error, Unauthenticated):
         headers["WWW-Authenticate"] = EXPIRED_CHALLENGE if error.expired else INVALID_CHALLENGE
-    return JSONResponse(
-        error_body(flavour, status, error.code, error.message, details), status, headers=headers
-    )
+    return JSONResponse(error_body(flavour, status, error.code, error.message, details), status, headers=headers)
 
 
-def status_response(
-    flavour: Flavour, status: int, message: str, headers: dict[str, str] | None = None
-) -> JSONResponse:
+def status_response(flavour: Flavour, status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     """An error response for a bare status (injected faults, unknown routes)."""
     code = CODE_BY_STATUS.get(status, "UNKNOWN")
     return JSONResponse(error_body(flavour, status, code, message), status, headers=headers)

@@ -8,9 +8,7 @@ from .common import ApiCall, est, ok, page
 
 
 async def list_(call: ApiCall) -> Response:
-    return page(
-        call, "phoneNumbers", call.backend.phone_numbers.list_all(call.project_id, call.query("sipTrunkId"))
-    )
+    return page(call, "phoneNumbers", call.backend.phone_numbers.list_all(call.project_id, call.query("sipTrunkId")))
 
 
 async def get(call: ApiCall) -> Response:

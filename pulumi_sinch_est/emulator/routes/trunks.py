@@ -60,9 +60,7 @@ def _ids(items: list[dict[str, Any]]) -> list[str]:
 
 async def list_credential_lists(call: ApiCall) -> Response:
     items = call.backend.trunk_links.credential_lists(call.project_id, call.param("trunk_id"))
-    return page(
-        call, "credentialLists", sort_items(items, call.query("sort")), extra={"credentialListIds": _ids}
-    )
+    return page(call, "credentialLists", sort_items(items, call.query("sort")), extra={"credentialListIds": _ids})
 
 
 async def replace_credential_lists(call: ApiCall) -> Response:
@@ -72,9 +70,7 @@ async def replace_credential_lists(call: ApiCall) -> Response:
 
 
 async def unlink_credential_list(call: ApiCall) -> Response:
-    call.backend.trunk_links.unlink_credential_list(
-        call.project_id, call.param("trunk_id"), call.param("list_id")
-    )
+    call.backend.trunk_links.unlink_credential_list(call.project_id, call.param("trunk_id"), call.param("list_id"))
     return no_content()
 
 

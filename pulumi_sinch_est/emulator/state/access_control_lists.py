@@ -132,9 +132,7 @@ class AccessControlLists:
         assert name is not None and ranges is not None
         with self._backend.writing(project_id) as project:
             now = self._backend.now()
-            acl = AccessControlList(
-                new_id(now.epoch), project_id, name, True if enabled is None else enabled, now.text
-            )
+            acl = AccessControlList(new_id(now.epoch), project_id, name, True if enabled is None else enabled, now.text)
             acl.ip_ranges = [self._new_range(acl, r) for r in ranges]
             project.access_control_lists[acl.id] = acl
             return acl.wire()

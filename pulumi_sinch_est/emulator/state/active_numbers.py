@@ -224,11 +224,7 @@ class ActiveNumbers:
             if mode not in ("START", "CONTAINS", "END"):
                 raise InvalidArgument("numberPattern.searchPattern must be START, CONTAINS or END")
             test = {"START": str.startswith, "END": str.endswith, "CONTAINS": str.__contains__}[mode]
-            numbers = [
-                n
-                for n in numbers
-                if test(n.phone_number, pattern) or test(n.phone_number.lstrip("+"), pattern)
-            ]
+            numbers = [n for n in numbers if test(n.phone_number, pattern) or test(n.phone_number.lstrip("+"), pattern)]
         if order_by not in (None, "", "phoneNumber", "displayName"):
             raise InvalidArgument("orderBy must be phoneNumber or displayName")
         numbers.sort(

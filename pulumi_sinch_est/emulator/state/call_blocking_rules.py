@@ -75,9 +75,7 @@ class CallBlockingRules:
         values = _read(body)
         with self._backend.writing(project_id) as project:
             now = self._backend.now()
-            rule = CallBlockingRule(
-                id=new_id(now.epoch), project_id=project_id, create_time=now.text, **values
-            )
+            rule = CallBlockingRule(id=new_id(now.epoch), project_id=project_id, create_time=now.text, **values)
             project.call_blocking_rules[rule.id] = rule
             return rule.wire()
 

@@ -50,9 +50,7 @@ class Calls:
         with self._backend.reading(project_id):
             return []
 
-    def export_csv(
-        self, project_id: str, *, call_result: str | None = None, direction: str | None = None
-    ) -> str:
+    def export_csv(self, project_id: str, *, call_result: str | None = None, direction: str | None = None) -> str:
         rows = self.find(project_id, call_result=call_result, direction=direction)
         lines = [",".join(CSV_COLUMNS)] + [",".join(str(row.get(c, "")) for c in CSV_COLUMNS) for row in rows]
         return "\n".join(lines) + "\n"

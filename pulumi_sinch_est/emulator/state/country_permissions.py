@@ -23,9 +23,7 @@ def region_for_number(phone_number: str) -> str:
     best, best_len = "US", 0
     for iso, _, _, codes in COUNTRIES:
         for code in codes:
-            if phone_number.startswith(code) and (
-                len(code) > best_len or (len(code) == best_len and iso == "US")
-            ):
+            if phone_number.startswith(code) and (len(code) > best_len or (len(code) == best_len and iso == "US")):
                 best, best_len = iso, len(code)
     return best
 
@@ -56,9 +54,7 @@ class CountryPermissions:
 
     def list_all(self, project_id: str) -> list[dict[str, Any]]:
         with self._backend.reading(project_id) as project:
-            return [
-                permission_wire(iso, enabled) for iso, enabled in sorted(project.country_permissions.items())
-            ]
+            return [permission_wire(iso, enabled) for iso, enabled in sorted(project.country_permissions.items())]
 
     def get(self, project_id: str, iso_code: str) -> dict[str, Any]:
         code = self._code(iso_code)

@@ -189,8 +189,6 @@ class CredentialLists:
             credential = _find_credential(found, username)
             users = [e.id for e in project.endpoints.values() if e.credential_username == username]
             if users and self._backend.settings.strict_deletes:
-                raise FailedPrecondition(
-                    f"credential {username!r} is used by SIP endpoints: {', '.join(users)}"
-                )
+                raise FailedPrecondition(f"credential {username!r} is used by SIP endpoints: {', '.join(users)}")
             found.credentials.remove(credential)
             found.update_time = self._backend.now().text

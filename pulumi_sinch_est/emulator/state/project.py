@@ -30,9 +30,7 @@ class ProjectState:
     def numbers_using_trunk(self, trunk_id: str) -> list[str]:
         """Numbers assigned to the trunk, or with a provisioning towards it still under way."""
         return sorted(
-            n.phone_number
-            for n in self.active_numbers.values()
-            if trunk_id in (n.voice.est_trunk, n.pending_trunk())
+            n.phone_number for n in self.active_numbers.values() if trunk_id in (n.voice.est_trunk, n.pending_trunk())
         )
 
     def detach_numbers_from_trunk(self, trunk_id: str, stamp: str) -> None:

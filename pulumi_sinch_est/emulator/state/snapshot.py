@@ -27,20 +27,14 @@ def project_snapshot(project: ProjectState) -> dict[str, Any]:
         "phoneNumbers": [w for n in numbers if (w := est_wire(n)) is not None],
         "links": {
             "trunkAccessControlLists": [
-                {"trunkId": t.id, "accessControlListId": a}
-                for t in project.trunks.values()
-                for a in t.acl_ids
+                {"trunkId": t.id, "accessControlListId": a} for t in project.trunks.values() for a in t.acl_ids
             ],
             "trunkCredentialLists": [
-                {"trunkId": t.id, "credentialListId": c}
-                for t in project.trunks.values()
-                for c in t.credential_list_ids
+                {"trunkId": t.id, "credentialListId": c} for t in project.trunks.values() for c in t.credential_list_ids
             ],
         },
         "numberAssignments": [
-            {"phoneNumber": n.phone_number, "trunkId": n.voice.est_trunk}
-            for n in numbers
-            if n.voice.est_trunk
+            {"phoneNumber": n.phone_number, "trunkId": n.voice.est_trunk} for n in numbers if n.voice.est_trunk
         ],
         "pendingProvisioning": [
             {"phoneNumber": n.phone_number, **n.provisioning.wire(), "willFail": n.provisioning.fails}

@@ -156,8 +156,7 @@ class Trunks:
                 ]
                 if dependents:
                     raise FailedPrecondition(
-                        f"SIP trunk {trunk_id} still has dependents; remove them first: "
-                        + "; ".join(dependents)
+                        f"SIP trunk {trunk_id} still has dependents; remove them first: " + "; ".join(dependents)
                     )
             for endpoint_id in endpoints:
                 del project.endpoints[endpoint_id]
