@@ -39,10 +39,10 @@ bench: $(INSTALLED)
 	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) -m benchmarks
 
 demo: $(INSTALLED)
-	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) tools/demo.py
+	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" PYTHONPATH="$(CURDIR)" $(PY) tools/demo.py
 
 demo-destroy: $(INSTALLED)
-	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) tools/demo.py --destroy
+	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" PYTHONPATH="$(CURDIR)" $(PY) tools/demo.py --destroy
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache

@@ -25,7 +25,6 @@ from .runner import StackRun, minimums, run_stack
 FULL_SIZES = (50, 200, 500)
 FULL_LATENCIES = (0, 50)
 FULL_BULK = 1000
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -62,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from pulumi_sinch_est.emulator.config import EmulatorConfig
     from pulumi_sinch_est.emulator.server import EmulatorServer
-    from pulumi_sinch_est.testing.engine import Engine, cli_root_from_env
+    from tests.harness.engine import Engine, cli_root_from_env
 
     from .bulk import compare_bulk
     from .probes import RequestLog
@@ -76,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = _load()
     with tempfile.TemporaryDirectory(prefix="pse-bench-") as tmp, EmulatorServer(config) as server:
         log = RequestLog(server.url)
-        env = {**server.env(), "PYTHONPATH": str(REPO_ROOT)}
+        env = server.env()
         counter = 0
 
         def engine() -> Engine:

@@ -1,4 +1,5 @@
-"""The benchmark's estate: a realistic mix of resources, built from ours or from the floor.
+"""The benchmark's estate: a realistic mix of resources, built from ours or from the floor (the suite's
+`Noop`, a dynamic resource that makes no API call).
 
 One "site" is ten resources: a trunk, an ACL with `RANGES_PER_ACL` ranges and its attachment, a
 credential list with two credentials and its attachment, two static endpoints and three number
@@ -17,7 +18,7 @@ from typing import Any
 
 import pulumi
 
-from .floor import Floor
+from tests.harness.noop import Noop
 
 SITE_SIZE = 10
 NUMBERS_PER_SITE = 3
@@ -76,7 +77,7 @@ def floor(kind: str, name: str, inputs: dict[str, Any]) -> Any:
     props = dict(inputs)
     if kind == "CredentialList":
         props["credentials"] = pulumi.Output.secret(props["credentials"])
-    return Floor(name, **props)
+    return Noop(name, **props)
 
 
 def ours() -> Factory:

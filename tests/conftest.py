@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pulumi_sinch_est.testing.engine import Engine, cli_root_from_env
+from tests.harness.engine import Engine, cli_root_from_env
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ import httpx
 
 from pulumi_sinch_est.emulator.config import EmulatorConfig
 from pulumi_sinch_est.emulator.server import EmulatorServer
-from pulumi_sinch_est.testing.engine import Engine, cli_root_from_env
+from tests.harness.engine import Engine, cli_root_from_env
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / ".demo"

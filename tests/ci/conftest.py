@@ -17,15 +17,12 @@ from pathlib import Path
 import pytest
 from multistack.conftest import backend, engine, site
 
+from tests.harness.cache import cache_root
+
 __all__ = ["actionlint", "backend", "check_jsonschema", "engine", "site"]
 
 ACTIONLINT_VERSION = "v1.7.12"
 ACTIONLINT_MODULE = "github.com/rhysd/actionlint/cmd/actionlint"
-
-
-def _cache() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(os.environ.get("PULUMI_SINCH_EST_CACHE") or Path(base) / "pulumi-sinch-est")
 
 
 def _build_actionlint(target: Path) -> None:
@@ -55,7 +52,7 @@ def actionlint() -> str:
     found = beside_python or shutil.which("actionlint")
     if found is not None:
         return found
-    cached = _cache() / f"actionlint-{ACTIONLINT_VERSION}" / "actionlint"
+    cached = cache_root() / f"actionlint-{ACTIONLINT_VERSION}" / "actionlint"
     if not cached.exists():
         _build_actionlint(cached)
     return str(cached)

@@ -21,7 +21,7 @@ from pulumi import automation as auto
 from pulumi_sinch_est.emulator.config import EmulatorConfig
 from pulumi_sinch_est.emulator.server import EmulatorServer
 from pulumi_sinch_est.emulator.state.country_permissions import default_permissions
-from pulumi_sinch_est.testing.engine import Engine, Operations
+from tests.harness.engine import Engine, Operations
 
 NUMBERS = tuple(f"+1555010{i:04d}" for i in range(20))
 EXAMPLE_NUMBERS = tuple(f"+1555000{1001 + i}" for i in range(10))

@@ -13,7 +13,7 @@ from pulumi import automation as auto
 from pulumi_sinch_est.resources.acl import Acl
 from pulumi_sinch_est.resources.acl_attachment import AclAttachment
 from pulumi_sinch_est.resources.trunk import Trunk
-from pulumi_sinch_est.testing.engine import Operations
+from tests.harness.engine import Operations
 
 from .conftest import Sinch, auto_ops
 

@@ -13,7 +13,7 @@ from pulumi import automation as auto
 from pulumi_sinch_est.resources.credential_list import CredentialArgs, CredentialList
 from pulumi_sinch_est.resources.credential_list_attachment import CredentialListAttachment
 from pulumi_sinch_est.resources.trunk import Trunk
-from pulumi_sinch_est.testing.engine import Operations
+from tests.harness.engine import Operations
 
 from .conftest import Sinch, auto_ops
 

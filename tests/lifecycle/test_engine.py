@@ -1,4 +1,5 @@
-"""The harness itself: the real CLI runs a dynamic resource from the installed package through
+"""The harness itself: the real CLI runs a dynamic resource from the suite's harness (outside the
+installed package: the provider process finds it through the `PYTHONPATH` the engine sets) through
 up -> preview -> refresh -> destroy, and reports the operations we expect at each step."""
 
 from __future__ import annotations
@@ -8,8 +9,8 @@ import json
 import pulumi
 import pytest
 
-from pulumi_sinch_est.testing.engine import Engine, Operations
-from pulumi_sinch_est.testing.noop import Noop
+from tests.harness.engine import Engine, Operations
+from tests.harness.noop import Noop
 
 pytestmark = pytest.mark.engine
 

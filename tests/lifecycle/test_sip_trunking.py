@@ -16,7 +16,7 @@ import pytest
 from pulumi import automation as auto
 
 from pulumi_sinch_est.components import SipTrunking
-from pulumi_sinch_est.testing.engine import Operations
+from tests.harness.engine import Operations
 
 from .conftest import NUMBERS, Sinch
 

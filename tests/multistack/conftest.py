@@ -21,8 +21,8 @@ from pulumi import automation as auto
 
 from pulumi_sinch_est.emulator.config import EmulatorConfig
 from pulumi_sinch_est.emulator.server import EmulatorServer
-from pulumi_sinch_est.testing.engine import Engine
-from pulumi_sinch_est.testing.postgres import PostgresServer
+from tests.harness.engine import Engine
+from tests.harness.postgres import PostgresServer
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "multi-stack"
 DESK_PHONE_PASSWORD = "Multi-Stack-Passw0rd"

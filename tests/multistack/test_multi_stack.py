@@ -19,8 +19,8 @@ import pytest
 import yaml
 from pulumi import automation as auto
 
-from pulumi_sinch_est.testing.engine import Operations
-from pulumi_sinch_est.testing.postgres import PostgresServer
+from tests.harness.engine import Operations
+from tests.harness.postgres import PostgresServer
 
 from .conftest import DESK_PHONE_PASSWORD, Site
 

@@ -22,7 +22,7 @@ from pulumi import automation as auto
 from pulumi_sinch_est.emulator.config import EmulatorConfig
 from pulumi_sinch_est.emulator.server import EmulatorServer
 from pulumi_sinch_est.recovery import TYPE_PREFIX
-from pulumi_sinch_est.testing.engine import Engine
+from tests.harness.engine import Engine
 
 __all__ = ["NUMBERS", "PASSWORD", "Chaos", "Timer", "until_done"]
 

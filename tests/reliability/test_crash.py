@@ -30,7 +30,7 @@ pytestmark = pytest.mark.engine
 UP_IN_A_CHILD = """
 import json, sys
 from pathlib import Path
-from pulumi_sinch_est.testing.engine import Engine
+from tests.harness.engine import Engine
 from reliability.programs import every_type
 cli_root, root, env, numbers = json.loads(sys.argv[1])
 Engine(cli_root=Path(cli_root), root=Path(root), env=env).stack(every_type(numbers)).up()

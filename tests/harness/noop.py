@@ -1,9 +1,9 @@
-"""The floor: a dynamic resource that makes no API call, standing in for each of ours in the same graph.
+"""A dynamic resource that makes no API call: the engine's own cost, measured beside ours.
 
-Like `pulumi_sinch_est.testing.noop`, but kept here and free of any `pulumi_sinch_est` import (which
-would load the whole package), so the floor's provider process loads the Pulumi SDK and nothing else:
-its time and memory are the engine's and the dynamic-provider host's alone. The provider echoes its
-inputs as outputs and adds an `id`, so a resource that takes another's id gets a real value, as ours do.
+The provider echoes its inputs as outputs and adds an `id`, so a stack of `Noop` resources with the same
+inputs and dependencies as a real stack exercises the same engine paths (check, diff, create, update,
+delete, read) with none of our work in them; the benchmarks' floor is this resource. It imports nothing
+of `pulumi_sinch_est`, so its provider process loads the Pulumi SDK alone.
 """
 
 from __future__ import annotations
@@ -12,7 +12,15 @@ import uuid
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Resource, ResourceProvider, UpdateResult
+from pulumi.dynamic import (
+    CheckResult,
+    CreateResult,
+    DiffResult,
+    ReadResult,
+    Resource,
+    ResourceProvider,
+    UpdateResult,
+)
 
 _PROVIDER_KEY = "__provider"
 
@@ -21,8 +29,9 @@ def _without_provider(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if k != _PROVIDER_KEY}
 
 
-class FloorProvider(ResourceProvider):
-    """Holds nothing, so, like ours, its pickle is stored in plaintext (by reference: module and class)."""
+class NoopProvider(ResourceProvider):
+    """Stateless and holding nothing secret, so, like ours, its pickle is stored in plaintext (by
+    reference: module and class)."""
 
     serialize_as_secret_always = False
 
@@ -31,8 +40,8 @@ class FloorProvider(ResourceProvider):
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         old, new = _without_provider(olds), _without_provider(news)
-        changed = any(old.get(k) != new.get(k) for k in new)
-        return DiffResult(changes=changed, replaces=[], delete_before_replace=False)
+        changed = sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+        return DiffResult(changes=bool(changed), replaces=[], delete_before_replace=False)
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         return CreateResult(id_=uuid.uuid4().hex, outs=_without_provider(props))
@@ -47,11 +56,11 @@ class FloorProvider(ResourceProvider):
         return None
 
 
-_PROVIDER = FloorProvider()
+_PROVIDER = NoopProvider()
 
 
-class Floor(Resource, module="bench", name="Floor"):
-    """Any keyword inputs; each comes back as an output of the same name."""
+class Noop(Resource, module="testing", name="Noop"):
+    """Any keyword inputs; every input comes back as an output of the same name."""
 
     def __init__(self, resource_name: str, opts: pulumi.ResourceOptions | None = None, **props: Any) -> None:
         super().__init__(_PROVIDER, resource_name, props, opts)

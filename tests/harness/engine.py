@@ -20,6 +20,9 @@ from pulumi import automation as auto
 
 CLI_ROOT_ENV = "PULUMI_SINCH_EST_CLI_ROOT"
 PASSPHRASE = "correct-horse-battery-staple"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+"""On the provider process's `PYTHONPATH`: it imports each dynamic provider by reference, and the suite's
+own (`tests.harness.noop`, which the benchmarks use too) live here, outside the installed package."""
 
 
 def cli_root_from_env() -> Path:
@@ -98,6 +101,7 @@ class Engine:
             "PULUMI_SKIP_UPDATE_CHECK": "true",
             "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
             "PULUMI_PYTHON_CMD": sys.executable,
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
             **self.env,
         }
 
