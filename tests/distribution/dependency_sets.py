@@ -7,31 +7,22 @@ the `emulator` extra, pinned so that a run is reproducible.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
-from typing import Any
 
 from packaging.requirements import Requirement
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-PYPROJECT = REPO_ROOT / "pyproject.toml"
+from tests.distribution.metadata import PROJECT
+
 NEWEST = Path(__file__).with_name("requirements-newest.txt")
 EXTRA = "emulator"
 
 
-def _project() -> dict[str, Any]:
-    project: dict[str, Any] = tomllib.loads(PYPROJECT.read_text())["project"]
-    return project
-
-
 def runtime_requirements() -> list[Requirement]:
-    lines: list[str] = _project()["dependencies"]
-    return [Requirement(line) for line in lines]
+    return [Requirement(line) for line in PROJECT["dependencies"]]
 
 
 def extra_requirements() -> list[Requirement]:
-    lines: list[str] = _project()["optional-dependencies"][EXTRA]
-    return [Requirement(line) for line in lines]
+    return [Requirement(line) for line in PROJECT["optional-dependencies"][EXTRA]]
 
 
 def floor(requirement: Requirement) -> str:

@@ -14,7 +14,6 @@ import json
 import subprocess
 import sys
 import tarfile
-import tomllib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -23,11 +22,11 @@ import pytest
 
 import pulumi_sinch_est
 from tests.distribution.dependency_sets import newest
+from tests.distribution.metadata import VERSION
 from tests.harness.engine import REPO_ROOT
 from tests.harness.venvs import pinned_venv, python_of
 
 PACKAGE = "pulumi_sinch_est"
-VERSION: str = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]["version"]
 DIST_INFO = f"{PACKAGE}-{VERSION}.dist-info"
 PACKAGES = {
     PACKAGE,
