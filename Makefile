@@ -26,7 +26,9 @@ lint: $(INSTALLED)
 typecheck: $(INSTALLED)
 	$(VENV)/bin/mypy
 
-# The whole suite: lint, types, unit, emulator and the real-engine lifecycle tests.
+# The whole suite: lint, types, unit, emulator and the real-engine lifecycle tests, including the
+# dependency smoke on both ends of the declared ranges and the built wheel installed alone. The first run
+# also builds their pinned virtualenvs into the same cache as the CLI (needs the package index once).
 test: $(INSTALLED) lint typecheck
 	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) -m pytest
 
