@@ -75,6 +75,8 @@ def test_up_killed_mid_run_then_refresh_and_up_converge(sinch: Chaos) -> None:
     child = subprocess.Popen(
         [sys.executable, "-c", UP_IN_A_CHILD, arguments],
         cwd=TESTS,
+        # The repository root, for `tests.harness` (pytest's `pythonpath` setting, in this process).
+        env={**os.environ, "PYTHONPATH": str(TESTS.parent)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
