@@ -1,0 +1,90 @@
+"""`sinch-est-export`: write a Pulumi program that adopts every object of an existing Sinch project.
+
+The project and the key come from the same places as the provider's (`SINCH_*` environment variables),
+or from flags, which win. Progress goes to stderr; with `--json` one summary object goes to stdout.
+Exit status: 0 written, 1 the API or the settings failed, 2 bad usage or a non-empty output folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..client import SinchClient, SinchError
+from ..config import ConfigurationError, resolve_settings
+from .naming import name_project
+from .read import read_project
+from .render import render_program
+from .write import FolderNotEmptyError, project_files, write_folder
+
+SETTING_FLAGS = {
+    "project_id": "--project-id",
+    "key_id": "--key-id",
+    "key_secret": "--key-secret",
+    "access_token": "--access-token",
+    "est_url": "--est-url",
+    "numbers_url": "--numbers-url",
+    "auth_url": "--auth-url",
+}
+"""A flag per setting of `pulumi_sinch_est.config`, each overriding its `SINCH_*` variable."""
+
+
+def parser() -> argparse.ArgumentParser:
+    cli = argparse.ArgumentParser(
+        prog="sinch-est-export",
+        description="Write a Pulumi project that adopts every object of an existing Sinch EST project.",
+    )
+    cli.add_argument("--out", required=True, type=Path, help="folder to write the project into")
+    cli.add_argument("--stack", default="dev", help="stack whose config file to write (default: dev)")
+    cli.add_argument("--project-name", default="sinch-est", help="Pulumi project name (default: sinch-est)")
+    cli.add_argument("--force", action="store_true", help="write into a folder that is not empty")
+    cli.add_argument("--json", action="store_true", help="print a summary object on stdout")
+    for setting, flag in SETTING_FLAGS.items():
+        cli.add_argument(flag, dest=setting, help=f"overrides SINCH_{setting.upper()}")
+    return cli
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    out: Path = args.out
+    try:
+        if out.is_dir() and any(out.iterdir()) and not args.force:
+            raise FolderNotEmptyError(f"{out} is not empty: choose an empty folder, or pass --force to write into it")
+        settings = resolve_settings({name: getattr(args, name) for name in SETTING_FLAGS})
+        client = SinchClient(settings)
+        try:
+            project = read_project(client, progress)
+        finally:
+            client.close()
+        program = render_program(project, name_project(project))
+        write_folder(out, project_files(program, args.project_name, args.stack, settings.project_id), args.force)
+    except FolderNotEmptyError as exc:
+        progress(f"sinch-est-export: {exc}")
+        return 2
+    except (ConfigurationError, SinchError) as exc:
+        progress(f"sinch-est-export: {exc}")
+        return 1
+    progress(f"wrote {out} ({sum(program.resources.values())} resources, {len(project.skipped)} skipped)")
+    for secret in program.secrets:
+        progress(f"  set: pulumi config set --secret {secret.config_key}")
+    if args.json:
+        summary: dict[str, Any] = {
+            "out": str(out),
+            "stack": args.stack,
+            "resources": dict(sorted(program.resources.items())),
+            "secrets": [
+                {"config_key": s.config_key, "credential_list": s.credential_list, "username": s.username}
+                for s in program.secrets
+            ],
+            "skipped": [{"type": s.type, "id": s.id, "why": s.why} for s in project.skipped],
+        }
+        print(json.dumps(summary, indent=2))
+    return 0
