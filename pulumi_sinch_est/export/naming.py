@@ -20,9 +20,12 @@ from dataclasses import dataclass, field
 from .read import AclView, Project, TrunkView
 
 MAX_STEM = 24
-"""Longest stem taken from a Sinch name: a trunk's objects repeat it, and the program keeps to 88 columns."""
+"""Longest stem taken from a Sinch name: a trunk's objects repeat it."""
+MAX_NAME = 40
+"""Longest logical name, so that every line of the program fits in 88 columns."""
 KEY_STEM = 14
-"""Longest stem of a list name and of a username in a password's config key."""
+MAX_KEY = 38
+"""Longest password config key, so that `"password": config.require_secret("<key>"),` fits in 88 columns."""
 RESERVED = frozenset({"pulumi", "sinch", "config"})
 """Names the program itself uses."""
 
@@ -50,14 +53,16 @@ class Namer:
 
     taken: set[str] = field(default_factory=lambda: set(RESERVED))
 
-    def unique(self, wanted: str) -> str:
-        base = wanted if wanted[0].isalpha() else f"n_{wanted}"
+    def unique(self, wanted: str, limit: int = MAX_NAME) -> str:
+        """`wanted` made a valid identifier no longer than `limit`, with `_2`, `_3`... when it is taken."""
+        base = (wanted if wanted[0].isalpha() else f"n_{wanted}")[:limit].rstrip("_")
         if keyword.iskeyword(base) or keyword.issoftkeyword(base):
             base = f"{base}_"
         name, count = base, 1
         while name in self.taken:
             count += 1
-            name = f"{base}_{count}"
+            suffix = f"_{count}"
+            name = base[: limit - len(suffix)].rstrip("_") + suffix
         self.taken.add(name)
         return name
 
@@ -101,7 +106,8 @@ def name_project(project: Project) -> Names:
     for item in sorted(project.credential_lists, key=lambda c: (c.name or "", str(c.id))):
         for credential in sorted(item.credentials or [], key=lambda c: c.username or ""):
             username = str(credential.username)
-            key = keys.unique(f"{stem(item.name, 'list', KEY_STEM)}_{stem(username, 'user', KEY_STEM)}_password")
+            wanted = f"{stem(item.name, 'list', KEY_STEM)}_{stem(username, 'user', KEY_STEM - 2)}_password"
+            key = keys.unique(wanted, MAX_KEY)
             password_keys[(str(item.id), username)] = key
 
     trunks: dict[str, str] = {}

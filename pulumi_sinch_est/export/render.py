@@ -22,6 +22,7 @@ passwords it is given and writes none (see its provider).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..client import Endpoint
@@ -63,7 +64,7 @@ def literal(value: str | bool | int) -> str:
 class Items:
     """A list written one item per line."""
 
-    items: list[Value]
+    items: Sequence[Value]
 
 
 @dataclass(frozen=True)
@@ -71,29 +72,53 @@ class Record:
     """A dict literal: on one line when it fits, else one key per line."""
 
     pairs: list[tuple[str, str]]
+    """Keys and values written as code."""
 
 
-Value = str | Items | Record
-"""Code (an expression already written), a list or a mapping."""
+@dataclass(frozen=True)
+class Call:
+    """A call: on one line when it fits, else one argument per line."""
+
+    function: str
+    args: list[tuple[str, Value]]
+
+
+Value = str | Items | Record | Call
+"""Code (an expression already written), a list, a mapping or a call."""
 Arg = tuple[str | None, Value]
 """A keyword argument (or a positional one, with None) and its value."""
+
+
+def _inline(value: Value) -> str:
+    """`value` on one line."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Items):
+        return "[" + ", ".join(_inline(item) for item in value.items) + "]"
+    if isinstance(value, Record):
+        return "{" + ", ".join(f"{literal(k)}: {_inline(v)}" for k, v in value.pairs) + "}"
+    return f"{value.function}(" + ", ".join(f"{k}={_inline(v)}" for k, v in value.args) + ")"
 
 
 def _write(value: Value, indent: str, prefix: str, suffix: str) -> list[str]:
     """`value` written at `indent` after `prefix` (such as `name=`), followed by `suffix`."""
     if isinstance(value, str):
         return [f"{indent}{prefix}{value}{suffix}"]
+    inner = indent + INDENT
     if isinstance(value, Items):
-        inner = indent + INDENT
         lines = [f"{indent}{prefix}["]
         for item in value.items:
             lines += _write(item, inner, "", ",")
         return [*lines, f"{indent}]{suffix}"]
-    one_line = "{" + ", ".join(f"{literal(k)}: {v}" for k, v in value.pairs) + "}"
-    if len(indent) + len(prefix) + len(one_line) + len(suffix) <= LINE_LENGTH:
-        return [f"{indent}{prefix}{one_line}{suffix}"]
-    inner = indent + INDENT
-    return [f"{indent}{prefix}{{", *(f"{inner}{literal(k)}: {v}," for k, v in value.pairs), f"{indent}}}{suffix}"]
+    one_line = f"{indent}{prefix}{_inline(value)}{suffix}"
+    if len(one_line) <= LINE_LENGTH:
+        return [one_line]
+    if isinstance(value, Record):
+        return [f"{indent}{prefix}{{", *(f"{inner}{literal(k)}: {v}," for k, v in value.pairs), f"{indent}}}{suffix}"]
+    lines = [f"{indent}{prefix}{value.function}("]
+    for key, arg in value.args:
+        lines += _write(arg, inner, f"{key}=", ",")
+    return [*lines, f"{indent}){suffix}"]
 
 
 class Writer:
@@ -256,7 +281,7 @@ def _endpoint_args(endpoint: Endpoint, trunk_ref: str, project: Project, names: 
         if username is not None and any(cred.username == username for cred in c.credentials or [])
     ]
     if holders:
-        args.append(("opts", f"pulumi.ResourceOptions(depends_on=[{', '.join(holders)}])"))
+        args.append(("opts", Call("pulumi.ResourceOptions", [("depends_on", Items(holders))])))
     return args
 
 

@@ -42,7 +42,10 @@ def build(api: httpx.Client) -> dict[str, str]:
     phones = _ok(
         api.post(
             "/credentialLists",
-            json={"name": "Office phones", "credentials": [{"username": u, "password": p} for u, p in PASSWORDS.items()]},
+            json={
+                "name": "Office phones",
+                "credentials": [{"username": u, "password": p} for u, p in PASSWORDS.items()],
+            },
         )
     )
     main = _ok(api.post("/trunks", json={"name": "Main PBX", "hostName": "main-pbx-export"}))
@@ -76,7 +79,11 @@ def build(api: httpx.Client) -> dict[str, str]:
             json={"name": "Desk phone", "priority": 1, "credentialUsername": "alice", "isRegistered": True},
         )
     )
-    _ok(api.post(f"/trunks/{center['id']}/endpoints", json={"name": "Agents", "priority": 1, "address": "pbx.example.com"}))
+    _ok(
+        api.post(
+            f"/trunks/{center['id']}/endpoints", json={"name": "Agents", "priority": 1, "address": "pbx.example.com"}
+        )
+    )
     for trunk in (main, branch, center):
         _ok(api.post(f"/trunks/{trunk['id']}/accessControlLists", json={"accessControlListIds": [office["id"]]}))
     _ok(api.post(f"/trunks/{center['id']}/accessControlLists", json={"accessControlListIds": [carrier["id"]]}))
