@@ -19,7 +19,7 @@ from ..config import ConfigurationError, resolve_settings
 from .naming import name_project
 from .read import read_project
 from .render import render_program
-from .write import FolderNotEmptyError, project_files, write_folder
+from .write import FolderNotEmptyError, check_folder, project_files, write_folder
 
 SETTING_FLAGS = {
     "project_id": "--project-id",
@@ -56,8 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     out: Path = args.out
     try:
-        if out.is_dir() and any(out.iterdir()) and not args.force:
-            raise FolderNotEmptyError(f"{out} is not empty: choose an empty folder, or pass --force to write into it")
+        check_folder(out, args.force)  # before reading: a project may take minutes to read
         settings = resolve_settings({name: getattr(args, name) for name in SETTING_FLAGS})
         client = SinchClient(settings)
         try:

@@ -68,12 +68,17 @@ def _readme(secrets: list[Secret], stack: str) -> str:
     return "\n".join(lines)
 
 
-def write_folder(out: Path, files: dict[str, str], force: bool) -> None:
-    """Write `files` into `out`, creating it; refuse a non-empty folder unless `force`."""
+def check_folder(out: Path, force: bool) -> None:
+    """Refuse `out` when it is a file, or a folder with something in it and `force` is not given."""
     if out.exists() and not out.is_dir():
         raise FolderNotEmptyError(f"{out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not force:
         raise FolderNotEmptyError(f"{out} is not empty: choose an empty folder, or pass --force to write into it")
+
+
+def write_folder(out: Path, files: dict[str, str], force: bool) -> None:
+    """Write `files` into `out`, creating it; refuse a non-empty folder unless `force`."""
+    check_folder(out, force)
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
