@@ -3,6 +3,10 @@ these cases, which is why they are here)."""
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
+from pulumi_sinch_est import export
 from pulumi_sinch_est.client import ActiveNumber, CallBlockingRule, Trunk
 from pulumi_sinch_est.export.read import Project, Skipped, TrunkView, _declarable, _drop_unknown_links, _place_numbers
 
@@ -53,3 +57,16 @@ def test_links_to_lists_the_project_does_not_show_are_skipped() -> None:
         Skipped("AclAttachment", "T1/A9", "the linked list is not among the project's lists"),
         Skipped("CredentialListAttachment", "T1/L9", "the linked list is not among the project's lists"),
     ]
+
+
+def test_the_exporter_imports_no_pulumi() -> None:
+    """It reads the API and writes text: Pulumi is what runs the program it writes, not the exporter."""
+    package = Path(export.__file__).parent
+    imported: set[str] = set()
+    for module in sorted(package.glob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text())):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module)
+    assert imported and not {name for name in imported if name.split(".")[0] == "pulumi"}
