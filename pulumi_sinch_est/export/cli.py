@@ -1,5 +1,9 @@
 """`sinch-est-export`: write a Pulumi program that adopts every object of an existing Sinch project.
 
+With `--layout multi-stack` it writes two projects under `--out`, like `examples/multi-stack`: `network`
+(the shared lists, their ids exported) and `voice` (the rest, reading those ids through a StackReference
+to the stack named by its `networkStack` config, on a self-managed backend `organization/<name>/<stack>`).
+
 The project and the key come from the same places as the provider's (`SINCH_*` environment variables),
 or from flags, which win. Progress goes to stderr; with `--json` one summary object goes to stdout.
 Exit status: 0 written, 1 the API or the settings failed, 2 bad usage or a non-empty output folder.
@@ -10,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,8 +22,8 @@ from typing import Any
 from ..client import SinchClient, SinchError
 from ..config import ConfigurationError, resolve_settings
 from .naming import name_project
-from .read import read_project
-from .render import render_program
+from .read import Project, read_project
+from .render import Program, render_network, render_program, render_voice
 from .write import FolderNotEmptyError, check_folder, project_files, write_folder
 
 SETTING_FLAGS = {
@@ -43,6 +48,12 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument("--project-name", default="sinch-est", help="Pulumi project name (default: sinch-est)")
     cli.add_argument("--force", action="store_true", help="write into a folder that is not empty")
     cli.add_argument("--json", action="store_true", help="print a summary object on stdout")
+    cli.add_argument(
+        "--layout",
+        choices=["single", "multi-stack"],
+        default="single",
+        help="one project (default), or a `network` project (lists) and a `voice` project reading it",
+    )
     for setting, flag in SETTING_FLAGS.items():
         cli.add_argument(flag, dest=setting, help=f"overrides SINCH_{setting.upper()}")
     return cli
@@ -63,27 +74,45 @@ def main(argv: Sequence[str] | None = None) -> int:
             project = read_project(client, progress)
         finally:
             client.close()
-        program = render_program(project, name_project(project))
-        write_folder(out, project_files(program, args.project_name, args.stack, settings.project_id), args.force)
+        folders = _folders(project, args, settings.project_id)
+        for folder, (_, files) in folders.items():
+            write_folder(out / folder, files, args.force)
     except FolderNotEmptyError as exc:
         progress(f"sinch-est-export: {exc}")
         return 2
     except (ConfigurationError, SinchError) as exc:
         progress(f"sinch-est-export: {exc}")
         return 1
-    progress(f"wrote {out} ({sum(program.resources.values())} resources, {len(project.skipped)} skipped)")
-    for secret in program.secrets:
+    resources = sum((program.resources for program, _ in folders.values()), Counter[str]())
+    secrets = [secret for program, _ in folders.values() for secret in program.secrets]
+    progress(f"wrote {out} ({sum(resources.values())} resources, {len(project.skipped)} skipped)")
+    for secret in secrets:
         progress(f"  set: pulumi config set --secret {secret.config_key}")
     if args.json:
         summary: dict[str, Any] = {
             "out": str(out),
             "stack": args.stack,
-            "resources": dict(sorted(program.resources.items())),
+            "resources": dict(sorted(resources.items())),
             "secrets": [
                 {"config_key": s.config_key, "credential_list": s.credential_list, "username": s.username}
-                for s in program.secrets
+                for s in secrets
             ],
             "skipped": [{"type": s.type, "id": s.id, "why": s.why} for s in project.skipped],
         }
         print(json.dumps(summary, indent=2))
     return 0
+
+
+def _folders(project: Project, args: argparse.Namespace, project_id: str) -> dict[str, tuple[Program, dict[str, str]]]:
+    """Each folder to write under `--out` ("" for `--out` itself): its program and all its files."""
+    names = name_project(project)
+    if args.layout == "single":
+        program = render_program(project, names)
+        return {"": (program, project_files(program, args.project_name, args.stack, project_id))}
+    network_name, voice_name = f"{args.project_name}-network", f"{args.project_name}-voice"
+    network, voice = render_network(project, names), render_voice(project, names)
+    voice_config = {"networkStack": f"organization/{network_name}/{args.stack}"}
+    return {
+        "network": (network, project_files(network, network_name, args.stack, project_id)),
+        "voice": (voice, project_files(voice, voice_name, args.stack, project_id, voice_config)),
+    }

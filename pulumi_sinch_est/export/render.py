@@ -14,6 +14,10 @@ a project may hold hundreds of numbers, the bulk resource works through them con
 provider call, and its list reads as the trunk's numbers. It takes no `import_id` and needs none: its
 create reads each number first, and a number already settled on the trunk is adopted without a write.
 
+With the multi-stack layout the same blocks are split in two programs, like `examples/multi-stack`:
+`network` declares the lists and exports their ids by logical name, `voice` declares the rest and reads
+those ids through a `StackReference` (`acl_id=acl_ids["office_acl"]`).
+
 Passwords cannot be read from the API: each credential's password is `config.require_secret(<key>)`,
 and `Program.secrets` lists the keys to set. A `CredentialList` adopted with `import_id` trusts the
 passwords it is given and writes none (see its provider).
@@ -22,7 +26,7 @@ passwords it is given and writes none (see its provider).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..client import Endpoint
@@ -73,6 +77,8 @@ class Record:
 
     pairs: list[tuple[str, str]]
     """Keys and values written as code."""
+    expand: bool = False
+    """One key per line even when the whole would fit on one."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +117,7 @@ def _write(value: Value, indent: str, prefix: str, suffix: str) -> list[str]:
             lines += _write(item, inner, "", ",")
         return [*lines, f"{indent}]{suffix}"]
     one_line = f"{indent}{prefix}{_inline(value)}{suffix}"
-    if len(one_line) <= LINE_LENGTH:
+    if len(one_line) <= LINE_LENGTH and not (isinstance(value, Record) and value.expand):
         return [one_line]
     if isinstance(value, Record):
         return [f"{indent}{prefix}{{", *(f"{inner}{literal(k)}: {v}," for k, v in value.pairs), f"{indent}}}{suffix}"]
@@ -139,15 +145,70 @@ class Writer:
         self.lines.append(")")
 
 
+@dataclass(frozen=True)
+class Refs:
+    """How a trunk's block refers to the shared lists: Python references in one program, or ids read from
+    the network stack in the `voice` program of the multi-stack layout."""
+
+    acl: Callable[[str], str]
+    credential_list: Callable[[str], str]
+    same_program: bool
+    """Whether the lists are declared in this program (a registered endpoint can then depend on them)."""
+
+
 def render_program(project: Project, names: Names) -> Program:
+    """The whole project in one program."""
     out = Writer()
     secrets = _lists(project, names, out)
+    refs = Refs(
+        acl=lambda i: f"{names.acls[i]}.id",
+        credential_list=lambda i: f"{names.credential_lists[i]}.id",
+        same_program=True,
+    )
     for view in sorted_trunks(project):
-        _trunk_block(view, project, names, out)
+        _trunk_block(view, project, names, out, refs)
     _project_settings(project, names, out)
+    return _program(project, [], out, secrets, [])
+
+
+def render_network(project: Project, names: Names) -> Program:
+    """The multi-stack layout's `network` program: the shared lists, their ids exported by logical name."""
+    out = Writer()
+    secrets = _lists(project, names, out)
+    for output, ids in (("acl_ids", names.acls), ("credential_list_ids", names.credential_lists)):
+        exported = Record([(name, f"{name}.id") for name in sorted(ids.values())], expand=True)
+        out.lines += ["", "pulumi.export(", f"{INDENT}{literal(output)},", *_write(exported, INDENT, "", ","), ")"]
+    about = ["The shared lists: the `network` project of the multi-stack layout."]
+    return _program(project, about, out, secrets, [])
+
+
+def render_voice(project: Project, names: Names) -> Program:
+    """The multi-stack layout's `voice` program: trunks and project settings, the lists read from the
+    stack named by the `networkStack` config."""
+    out = Writer()
+    refs = Refs(
+        acl=lambda i: f"acl_ids[{literal(names.acls[i])}]",
+        credential_list=lambda i: f"credential_list_ids[{literal(names.credential_lists[i])}]",
+        same_program=False,
+    )
+    for view in sorted_trunks(project):
+        _trunk_block(view, project, names, out, refs)
+    _project_settings(project, names, out)
+    network = [
+        "",
+        'network = pulumi.StackReference(config.require("networkStack"))',
+        'acl_ids = network.require_output("acl_ids")',
+        'credential_list_ids = network.require_output("credential_list_ids")',
+    ]
+    about = ["The trunks and project settings: the `voice` project of the multi-stack layout."]
+    return _program(project, about, out, [], network)
+
+
+def _program(project: Project, about: list[str], out: Writer, secrets: list[Secret], preamble: list[str]) -> Program:
     header = [
         f'"""Sinch project {project.project_id}, exported by sinch-est-export.',
         "",
+        *about,
         "Every object is adopted with import_id: the first `pulumi up` reads them and writes",
         "nothing. From then on this program is the source of truth: edit it and run `pulumi up`.",
         '"""',
@@ -155,9 +216,9 @@ def render_program(project: Project, names: Names) -> Program:
         "import pulumi",
         "import pulumi_sinch_est as sinch",
     ]
-    if secrets:
+    if secrets or preamble:
         header += ["", "config = pulumi.Config()"]
-    text = "\n".join(header + out.lines) + "\n"
+    text = "\n".join(header + preamble + out.lines) + "\n"
     return Program(text=text, resources=out.resources, secrets=secrets)
 
 
@@ -212,7 +273,7 @@ def _lists(project: Project, names: Names, out: Writer) -> list[Secret]:
     return secrets
 
 
-def _trunk_block(view: TrunkView, project: Project, names: Names, out: Writer) -> None:
+def _trunk_block(view: TrunkView, project: Project, names: Names, out: Writer, refs: Refs) -> None:
     trunk = view.trunk
     trunk_id = str(trunk.id)
     ref = names.trunks[trunk_id]
@@ -230,14 +291,16 @@ def _trunk_block(view: TrunkView, project: Project, names: Names, out: Writer) -
     for _, endpoint_id in by_name((e.name, str(e.id)) for e in view.endpoints):
         endpoint = next(e for e in view.endpoints if str(e.id) == endpoint_id)
         out.declare(
-            names.endpoints[f"{trunk_id}/{endpoint_id}"], "Endpoint", _endpoint_args(endpoint, ref, project, names)
+            names.endpoints[f"{trunk_id}/{endpoint_id}"],
+            "Endpoint",
+            _endpoint_args(endpoint, ref, project, names, refs.same_program),
         )
     for acl_id in sorted(view.acl_ids, key=lambda i: names.acls[i]):
         link = f"{trunk_id}/{acl_id}"
         out.declare(
             names.acl_attachments[link],
             "AclAttachment",
-            [("trunk_id", f"{ref}.id"), ("acl_id", f"{names.acls[acl_id]}.id"), ("import_id", literal(link))],
+            [("trunk_id", f"{ref}.id"), ("acl_id", refs.acl(acl_id)), ("import_id", literal(link))],
         )
     for list_id in sorted(view.credential_list_ids, key=lambda i: names.credential_lists[i]):
         link = f"{trunk_id}/{list_id}"
@@ -246,7 +309,7 @@ def _trunk_block(view: TrunkView, project: Project, names: Names, out: Writer) -
             "CredentialListAttachment",
             [
                 ("trunk_id", f"{ref}.id"),
-                ("credential_list_id", f"{names.credential_lists[list_id]}.id"),
+                ("credential_list_id", refs.credential_list(list_id)),
                 ("import_id", literal(link)),
             ],
         )
@@ -259,7 +322,7 @@ def _trunk_block(view: TrunkView, project: Project, names: Names, out: Writer) -
         )
 
 
-def _endpoint_args(endpoint: Endpoint, trunk_ref: str, project: Project, names: Names) -> list[Arg]:
+def _endpoint_args(endpoint: Endpoint, trunk_ref: str, project: Project, names: Names, lists_here: bool) -> list[Arg]:
     args: list[Arg] = [
         ("trunk_id", f"{trunk_ref}.id"),
         ("name", literal(endpoint.name or "")),
@@ -274,11 +337,11 @@ def _endpoint_args(endpoint: Endpoint, trunk_ref: str, project: Project, names: 
         args += [("address", literal(endpoint.address or "")), ("port", literal(endpoint.port or 5060))]
     args.append(("import_id", literal(str(endpoint.id))))
     # The API refuses to delete a list while a registered endpoint uses one of its usernames: depending on
-    # the list makes destroy remove the endpoint first.
+    # the list makes destroy remove the endpoint first. (Across stacks, the voice stack goes first anyway.)
     holders = [
         names.credential_lists[str(c.id)]
         for c in sorted(project.credential_lists, key=lambda c: names.credential_lists[str(c.id)])
-        if username is not None and any(cred.username == username for cred in c.credentials or [])
+        if lists_here and username is not None and any(cred.username == username for cred in c.credentials or [])
     ]
     if holders:
         args.append(("opts", Call("pulumi.ResourceOptions", [("depends_on", Items(holders))])))

@@ -20,8 +20,12 @@ class FolderNotEmptyError(Exception):
     """Raised when the output folder holds files and overwriting was not asked for."""
 
 
-def project_files(program: Program, project_name: str, stack: str, project_id: str) -> dict[str, str]:
-    """Every file of the folder, by name."""
+def project_files(
+    program: Program, project_name: str, stack: str, project_id: str, stack_config: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Every file of the folder, by name; `stack_config` holds the program's own config (bare keys)."""
+    config = [f"  sinch:projectId: {literal(project_id)}"]
+    config += [f"  {project_name}:{key}: {literal(value)}" for key, value in sorted((stack_config or {}).items())]
     return {
         "Pulumi.yaml": (
             f"name: {project_name}\n"
@@ -32,40 +36,42 @@ def project_files(program: Program, project_name: str, stack: str, project_id: s
             "    toolchain: pip\n"
             "    virtualenv: venv\n"
         ),
-        f"Pulumi.{stack}.yaml": f"config:\n  sinch:projectId: {literal(project_id)}\n",
+        f"Pulumi.{stack}.yaml": "config:\n" + "\n".join(config) + "\n",
         "requirements.txt": f"{PACKAGE}=={metadata.version(PACKAGE)}\n",
-        "README.md": _readme(program.secrets, stack),
+        "README.md": _readme(program.secrets, stack, stack_config or {}),
         "__main__.py": program.text,
     }
 
 
-def _readme(secrets: list[Secret], stack: str) -> str:
-    lines = [
-        "# Exported Sinch Elastic SIP Trunking project",
-        "",
-        "`__main__.py` declares every object of the Sinch project with `import_id`, so the first",
-        "`pulumi up` adopts them without changing anything in Sinch.",
-        "",
-        "1. Set the Sinch key the provider uses (`SINCH_KEY_ID` and `SINCH_KEY_SECRET` in the",
-        "   environment, or `pulumi config set sinch:keyId ...` and",
+def _readme(secrets: list[Secret], stack: str, stack_config: dict[str, str]) -> str:
+    steps = [
+        "Set the Sinch key the provider uses (`SINCH_KEY_ID` and `SINCH_KEY_SECRET` in the\n"
+        "   environment, or `pulumi config set sinch:keyId ...` and\n"
         "   `pulumi config set --secret sinch:keySecret ...`).",
     ]
     if secrets:
-        lines += [
-            "2. Set the password of every SIP credential. The API never returns passwords, so the",
-            "   export cannot: give the ones in use. Adoption sends none of them; a later change of",
-            "   one rotates that password in Sinch.",
-            "",
-            *(f"   - `pulumi config set --secret {s.config_key}` ({s.credential_list}: {s.username})" for s in secrets),
-            "",
-        ]
-    lines += [
-        f"{'3' if secrets else '2'}. Run `pulumi stack init {stack}` (once), then `pulumi preview` and `pulumi up`.",
-        "",
-        "Objects the exporter could not declare are listed in its `--json` summary under `skipped`.",
-        "",
-    ]
-    return "\n".join(lines)
+        keys = "\n".join(
+            f"   - `pulumi config set --secret {s.config_key}` ({s.credential_list}: {s.username})" for s in secrets
+        )
+        steps.append(
+            "Set the password of every SIP credential. The API never returns passwords, so the\n"
+            "   export cannot: give the ones in use. Adoption sends none of them; a later change of\n"
+            f"   one rotates that password in Sinch.\n\n{keys}\n"
+        )
+    if "networkStack" in stack_config:
+        steps.append(
+            "The shared lists come from the stack named by `networkStack`: bring that stack up\n"
+            f"   first. On Pulumi Cloud, `pulumi config set networkStack <your-org>/<project>/{stack}`."
+        )
+    steps.append(f"Run `pulumi stack init {stack}` (once), then `pulumi preview` and `pulumi up`.")
+    numbered = "\n".join(f"{number}. {step}" for number, step in enumerate(steps, 1))
+    return (
+        "# Exported Sinch Elastic SIP Trunking project\n\n"
+        "`__main__.py` declares every object of the Sinch project with `import_id`, so the first\n"
+        "`pulumi up` adopts them without changing anything in Sinch.\n\n"
+        f"{numbered}\n\n"
+        "Objects the exporter could not declare are listed in its `--json` summary under `skipped`.\n"
+    )
 
 
 def check_folder(out: Path, force: bool) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from pulumi_sinch_est.export.naming import MAX_NAME, name_project
 from pulumi_sinch_est.export.read import Project
-from pulumi_sinch_est.export.render import render_program
+from pulumi_sinch_est.export.render import render_network, render_program, render_voice
 from pulumi_sinch_est.export.write import FolderNotEmptyError, project_files, write_folder
 
 from .fixed import awkward_project, office_project
@@ -94,20 +94,48 @@ def _tool(name: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(BIN / name), *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
 
-@pytest.mark.parametrize("project", [office_project, awkward_project], ids=["office", "awkward"])
-def test_the_folder_passes_ruff_and_mypy(tmp_path: Path, project: Callable[[], Project]) -> None:
-    built = project()
-    program = render_program(built, name_project(built))
-    out = tmp_path / "exported"
-    write_folder(out, project_files(program, "sinch-est", "dev", built.project_id), force=False)
+def _folders(layout: str, project: Project) -> dict[str, dict[str, str]]:
+    names = name_project(project)
+    if layout == "single":
+        return {"exported": project_files(render_program(project, names), "sinch-est", "dev", project.project_id)}
+    voice_config = {"networkStack": "organization/sinch-est-network/dev"}
+    return {
+        "network": project_files(render_network(project, names), "sinch-est-network", "dev", project.project_id),
+        "voice": project_files(
+            render_voice(project, names), "sinch-est-voice", "dev", project.project_id, voice_config
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("project", "layout"),
+    [(office_project, "single"), (awkward_project, "single"), (office_project, "multi-stack")],
+    ids=["office", "awkward", "office-multi-stack"],
+)
+def test_the_folder_passes_ruff_and_mypy(tmp_path: Path, project: Callable[[], Project], layout: str) -> None:
     # Long Sinch names and descriptions cannot be wrapped: line length is judged on the office project only.
     ignore = ["--ignore", "E501"] if project is awkward_project else []
-    for result in (
-        _tool("ruff", "format", "--isolated", "--check", "--diff", ".", cwd=out),
-        _tool("ruff", "check", "--isolated", "--select", "E,W,F,I,UP,B,SIM", *ignore, ".", cwd=out),
-        _tool("mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), "__main__.py", cwd=out),
-    ):
-        assert result.returncode == 0, result.stdout + result.stderr
+    for folder, files in _folders(layout, project()).items():
+        out = tmp_path / folder
+        write_folder(out, files, force=False)
+        for result in (
+            _tool("ruff", "format", "--isolated", "--check", "--diff", ".", cwd=out),
+            _tool("ruff", "check", "--isolated", "--select", "E,W,F,I,UP,B,SIM", *ignore, ".", cwd=out),
+            _tool("mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), "__main__.py", cwd=out),
+        ):
+            assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_multi_stack_layout_splits_the_lists_from_the_trunks() -> None:
+    project = office_project()
+    names = name_project(project)
+    network, voice = render_network(project, names), render_voice(project, names)
+    assert set(network.resources) == {"Acl", "CredentialList"} and network.secrets
+    assert set(voice.resources).isdisjoint(network.resources) and not voice.secrets
+    whole = render_program(project, names).resources
+    assert network.resources + voice.resources == whole
+    assert 'acl_id=acl_ids["office_network_acl"],' in voice.text
+    assert 'credential_list_id=credential_list_ids["office_phones_credentials"],' in voice.text
 
 
 def test_the_folder_holds_the_project_files(tmp_path: Path) -> None:
