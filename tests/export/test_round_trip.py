@@ -94,3 +94,32 @@ def test_export_adopt_edit_rotate_destroy(sinch: Sinch, tmp_path: Path) -> None:
     sinch.api.put("/countryPermissions/SE", json={"enabled": False}).raise_for_status()
     stored = sinch.engine.stored_text()
     assert all(password not in stored for password in [*PASSWORDS.values(), ROTATED])
+
+
+def test_multi_stack_export_adopts_with_zero_writes_and_destroys(sinch: Sinch, tmp_path: Path) -> None:
+    build(sinch.api)
+    out = tmp_path / "exported"
+    summary = run_export(sinch.server.env(), "--out", out, "--layout", "multi-stack", "--json").summary()
+    assert sorted(p.name for p in out.iterdir()) == ["network", "voice"]
+
+    network = sinch.engine.project_stack(out / "network", "dev")
+    voice = sinch.engine.project_stack(out / "voice", "dev")
+    sinch.stacks += [network, voice]  # destroyed in reverse: voice first, as its links use the lists
+    for secret in summary["secrets"]:
+        network.set_config(secret["config_key"], auto.ConfigValue(PASSWORDS[secret["username"]], secret=True))
+
+    adopted = {**_up(sinch, network)}
+    assert _api_methods(sinch) and {m.split(" ", 1)[0] for m in _api_methods(sinch)} == {"GET"}
+    adopted.update(_up(sinch, voice))
+    assert {m.split(" ", 1)[0] for m in _api_methods(sinch)} == {"GET"}
+    assert adopted.pop("organization/sinch-est-network/dev") == {"read"}  # the StackReference
+    assert len(adopted) == sum(summary["resources"].values())
+    assert all(ops == {"create"} for ops in adopted.values()), adopted
+    network.preview(expect_no_changes=True)
+    voice.preview(expect_no_changes=True)
+
+    voice.destroy()
+    network.destroy()
+    leftovers = sinch.leftovers()
+    assert leftovers == {**{k: [] for k in leftovers}, "countryPermissions": ["SE"]}
+    sinch.api.put("/countryPermissions/SE", json={"enabled": False}).raise_for_status()
