@@ -86,8 +86,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     resources = sum((program.resources for program, _ in folders.values()), Counter[str]())
     secrets = [secret for program, _ in folders.values() for secret in program.secrets]
     progress(f"wrote {out} ({sum(resources.values())} resources, {len(project.skipped)} skipped)")
+    for skipped in project.skipped:
+        progress(f"  skipped {skipped.type} {skipped.id}: {skipped.why}")
+    where = " (in network/)" if args.layout == "multi-stack" else ""
     for secret in secrets:
-        progress(f"  set: pulumi config set --secret {secret.config_key}")
+        progress(f"  set{where}: pulumi config set --secret {secret.config_key}")
     if args.json:
         summary: dict[str, Any] = {
             "out": str(out),
