@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import httpx
@@ -115,3 +117,9 @@ def test_a_country_turned_off_from_the_baseline_is_exported_disabled(live: Live,
     assert 'iso_code="CA",\n    enabled=False,\n    import_id="CA",' in program
     assert 'iso_code="SE",\n    enabled=True,\n    import_id="SE",' in program
     assert json.dumps("US") not in program  # US is as the baseline has it: not declared
+
+
+def test_the_console_script_is_installed() -> None:
+    script = Path(sys.executable).parent / "sinch-est-export"
+    done = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "--layout" in done.stdout and "--project-id" in done.stdout
