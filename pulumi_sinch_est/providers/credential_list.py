@@ -29,8 +29,12 @@ of any failure that could hold one.
 Choices where est-api.md says UNKNOWN:
 - Whether usernames are unique per list or per project: per list is assumed (as the emulator does), and
   a replacement briefly has the same usernames in two lists.
-- Passwords of an adopted list (`import_id`) cannot be known: the adopted list has no fingerprints, so
-  the next `up` sets every password to the program's value (an update, shown by `preview`).
+- Passwords of an adopted list (`import_id`) cannot be read, so adoption cannot verify them, and it never
+  rotates one it cannot verify: the create writes nothing and records the fingerprints of the passwords
+  the program gives, trusting them to be the live ones. The next `preview` shows no change; a later change
+  of a password in the program rotates that password (one `PUT`). A program that adopts with passwords
+  other than the live ones leaves the live ones in force until it changes them; to push the program's
+  passwords at once, adopt, then change each password (`sinch-est-export` programs read them from config).
 - A password changed outside Pulumi cannot be detected (the API never returns one); a username added or
   removed outside Pulumi can: added ones are deleted by the next `up`, removed ones replace the list.
 - List names are not unique, so a create whose response was lost (Sinch may have made the list) looks
@@ -241,8 +245,8 @@ class CredentialListProvider(EstProvider):
         lists = client.credential_lists
         import_id = props.get("import_id")
         if import_id:
-            live = lists.get(import_id)
-            fingerprints: dict[str, str] = {}
+            live = lists.get(import_id)  # no write: the passwords given are trusted, see the module docstring
+            fingerprints = {c["username"]: fingerprint(c["password"]) for c in props.get("credentials", [])}
         else:
             try:
                 live = lists.create(_request(props))

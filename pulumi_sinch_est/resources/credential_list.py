@@ -37,8 +37,9 @@ class CredentialListArgs(TypedDict, total=False):
     cannot add a credential to an existing list. A registered endpoint using one of the list's usernames
     blocks the deletion of the old list, so add usernames such endpoints need in another list."""
     import_id: pulumi.Input[str]
-    """Id of an existing credential list to adopt instead of creating one. Its passwords cannot be read,
-    so the next `up` sets them to the ones given here; the preview shows any other drift."""
+    """Id of an existing credential list to adopt instead of creating one, without a write. Its passwords
+    cannot be read: the ones given here are trusted to be the live ones (nothing is sent), and a later
+    change of one rotates it; the preview shows any other drift."""
 
 
 class CredentialList(pulumi.dynamic.Resource, module="sinch-est", name="CredentialList"):

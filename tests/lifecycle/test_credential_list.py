@@ -136,8 +136,18 @@ def test_credential_list_adopt(sinch: Sinch) -> None:
     assert auto_ops(stack, program) == {"create"}
     assert sinch.writes() == []
 
-    # The adopted list's passwords cannot be read back: the next up sets them, once.
-    assert auto_ops(stack, program) == {"update"}
+    # The adopted list's passwords cannot be read back: the ones given are trusted, so nothing changes...
+    stack.preview(expect_no_changes=True)
+    assert auto_ops(stack, program) == {"same"}
+    assert _writes(sinch) == []
+
+    # ...until one of them does: then it is sent, once.
+    rotated = [CredentialArgs(username="alice", password=BOB)]
+
+    def rotating() -> None:
+        CredentialList("main", name="Made by hand", credentials=rotated, import_id=existing["id"])
+
+    assert auto_ops(stack, rotating) == {"update"}
     assert _writes(sinch) == [f"PUT /credentialLists/{existing['id']}/credentials/alice"]
     stack.preview(expect_no_changes=True)
 

@@ -10,6 +10,7 @@ import pytest
 from pulumi_sinch_est.client import CredentialList
 from pulumi_sinch_est.providers import _context
 from pulumi_sinch_est.providers import credential_list as module
+from pulumi_sinch_est.providers._fingerprints import matches
 from pulumi_sinch_est.providers.credential_list import CREDENTIALS_VERSION, CredentialListProvider
 
 PROVIDER = CredentialListProvider()
@@ -83,8 +84,10 @@ def test_without_a_version_the_fingerprints_decide(hashes: list[str]) -> None:
     assert hashes == [OLD]
 
 
-def test_an_adopted_list_has_no_version_and_gets_its_passwords_set(hashes: list[str]) -> None:
+def test_an_adopted_list_trusts_its_passwords_until_one_changes(hashes: list[str]) -> None:
     inputs = PROVIDER.check({}, {**program(), "import_id": "L1"}).inputs
     outs = PROVIDER.create(inputs).outs
-    assert outs[CREDENTIALS_VERSION] is None and outs["password_fingerprints"] == {}
-    assert PROVIDER.diff("L1", outs, PROVIDER.check(inputs, {**program(), "import_id": "L1"}).inputs).changes
+    assert outs[CREDENTIALS_VERSION] == inputs[CREDENTIALS_VERSION]
+    assert matches(OLD, outs["password_fingerprints"]["alice"])
+    assert not PROVIDER.diff("L1", outs, PROVIDER.check(inputs, {**program(), "import_id": "L1"}).inputs).changes
+    assert PROVIDER.diff("L1", outs, PROVIDER.check(inputs, {**program(NEW), "import_id": "L1"}).inputs).changes
