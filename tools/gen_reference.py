@@ -188,6 +188,16 @@ def example(subject: Subject) -> str:
     return textwrap.dedent(block).strip()
 
 
+def example_with_imports(subject: Subject) -> str:
+    """The example as a program: the imports of the names it uses, then the example."""
+    code = example(subject)
+    used = {n.id for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Name)}
+    exported = sorted(used & set(importlib.import_module("pulumi_sinch_est").__all__))
+    header = ["import pulumi"] if "pulumi" in used else []
+    header.append(f"from pulumi_sinch_est import {', '.join(exported)}")
+    return "\n".join(header) + "\n\n" + code
+
+
 def replaced_by(subject: Subject) -> list[str]:
     return sorted(getattr(subject.provider, "replace_on", ()))
 
@@ -284,7 +294,7 @@ def page(subject: Subject) -> str:
         "## Example usage",
         "",
         "```python",
-        example(subject),
+        example_with_imports(subject),
         "```",
         "",
         "## Argument reference",

@@ -49,6 +49,7 @@ class Acl(pulumi.dynamic.Resource, module="sinch-est", name="Acl"):
 
     Example::
 
+        trunk = Trunk("trunk")
         acl = Acl("office", ip_ranges=["203.0.113.10/32", {"cidr": "198.51.100.0/28", "description": "DR site"}])
         AclAttachment("office-link", trunk_id=trunk.id, acl_id=acl.id)
 

@@ -32,6 +32,8 @@ class AclAttachment(pulumi.dynamic.Resource, module="sinch-est", name="AclAttach
 
     Example::
 
+        trunk = Trunk("trunk")
+        acl = Acl("office", ip_ranges=["203.0.113.10/32"])
         AclAttachment("office-link", trunk_id=trunk.id, acl_id=acl.id)
 
     Arguments (keywords, or one `AclAttachmentArgs`):

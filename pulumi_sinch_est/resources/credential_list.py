@@ -50,6 +50,7 @@ class CredentialList(pulumi.dynamic.Resource, module="sinch-est", name="Credenti
 
     Example::
 
+        trunk = Trunk("trunk")
         config = pulumi.Config()
         devices = CredentialList(
             "devices", credentials=[{"username": "desk-phone", "password": config.require_secret("sipPassword")}]

@@ -34,6 +34,11 @@ class CredentialListAttachment(pulumi.dynamic.Resource, module="sinch-est", name
 
     Example::
 
+        trunk = Trunk("trunk")
+        config = pulumi.Config()
+        devices = CredentialList(
+            "devices", credentials=[{"username": "desk-phone", "password": config.require_secret("sipPassword")}]
+        )
         CredentialListAttachment("devices-link", trunk_id=trunk.id, credential_list_id=devices.id)
 
     Arguments (keywords, or one `CredentialListAttachmentArgs`):

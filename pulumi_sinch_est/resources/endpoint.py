@@ -47,6 +47,7 @@ class Endpoint(pulumi.dynamic.Resource, module="sinch-est", name="Endpoint"):
 
     Example::
 
+        trunk = Trunk("trunk")
         Endpoint("pbx", trunk_id=trunk.id, address="203.0.113.10", priority=1)
         Endpoint("desk-phone", trunk_id=trunk.id, credential_username="desk-phone", priority=2)
 

@@ -38,6 +38,7 @@ class PhoneNumberAssignment(pulumi.dynamic.Resource, module="sinch-est", name="P
 
     Example::
 
+        trunk = Trunk("trunk")
         PhoneNumberAssignment("main-number", phone_number="+15550001001", trunk_id=trunk.id)
 
     Arguments (keywords, or one `PhoneNumberAssignmentArgs`):

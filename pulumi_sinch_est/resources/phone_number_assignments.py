@@ -44,6 +44,7 @@ class PhoneNumberAssignments(pulumi.dynamic.Resource, module="sinch-est", name="
 
     Example::
 
+        trunk = Trunk("trunk")
         PhoneNumberAssignments("numbers", trunk_id=trunk.id, phone_numbers=["+15550001001", "+15550001002"])
 
     Arguments (keywords, or one `PhoneNumberAssignmentsArgs`):
