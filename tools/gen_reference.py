@@ -163,7 +163,7 @@ def outputs(subject: Subject) -> list[Field]:
     for field in fields(subject.cls):
         if not field.output:
             continue
-        echo = f"The `{field.name}` argument as applied (its default filled in)."
+        echo = f"Echoes the `{field.name}` argument as applied (defaults filled in, values normalised)."
         doc = field.doc or (echo if field.name in arguments else "")
         described.append(Field(field.name, field.type, doc, True))
     return described
@@ -245,12 +245,13 @@ def docstring(subject: Subject) -> str:
     lines += _doc_items(fields(subject.args))
     for kind in nested(subject):
         lines += ["", f"`{kind.__name__}`:", *_doc_items(fields(kind))]
-    echoed = [f for f in outputs(subject) if f.doc.startswith(f"The `{f.name}` argument as applied")]
+    echoed = [f for f in outputs(subject) if f.doc.startswith(f"Echoes the `{f.name}` argument")]
     own = [f for f in outputs(subject) if f not in echoed]
     lines += ["", "Outputs, besides `id`:"]
     if echoed:
         names = ", ".join(f"`{f.name}`" for f in echoed)
-        lines += _wrap(f"{names}: the arguments as applied, defaults filled in.", "    ", "        ")
+        echo = f"{names}: echo the arguments as applied (defaults filled in, values normalised)."
+        lines += _wrap(echo, "    ", "        ")
     lines += _doc_items(own)
     if children(subject):
         lines += ["", "Child resources (attributes):", *_doc_items(children(subject))]

@@ -38,7 +38,7 @@ class SipTrunkingEndpointArgs(TypedDict):
     """Names the endpoint and its child resource (`<component>-<name>`); unique in the list. Default
     `endpoint-<position>`."""
     priority: NotRequired[pulumi.Input[int]]
-    """1 or more; lower is tried first, equal shares calls. Default: the position in the list (1, 2, ...),
+    """1 to 1,000,000; lower is tried first, equal shares calls. Default: the position in the list (1, 2, ...),
     so the first endpoint is the primary and the next ones fail over in order."""
     enabled: NotRequired[pulumi.Input[bool]]
     """Whether calls are sent to it. Default true."""
@@ -138,7 +138,7 @@ class SipTrunking(pulumi.ComponentResource):
     `SipTrunkingEndpointArgs`:
         name: Names the endpoint and its child resource (`<component>-<name>`); unique in the list. Default
             `endpoint-<position>`.
-        priority: 1 or more; lower is tried first, equal shares calls. Default: the position in the list (1, 2,
+        priority: 1 to 1,000,000; lower is tried first, equal shares calls. Default: the position in the list (1, 2,
             ...), so the first endpoint is the primary and the next ones fail over in order.
         enabled: Whether calls are sent to it. Default true.
         transport: `UDP` (default), `TCP` or `TLS`.

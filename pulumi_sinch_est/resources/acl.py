@@ -69,7 +69,7 @@ class Acl(pulumi.dynamic.Resource, module="sinch-est", name="Acl"):
         description: Shown in the Sinch dashboard. Default "".
 
     Outputs, besides `id`:
-        `name`, `enabled`, `import_id`: the arguments as applied, defaults filled in.
+        `name`, `enabled`, `import_id`: echo the arguments as applied (defaults filled in, values normalised).
         ip_ranges: The ranges as `{"cidr", "description"}` mappings, sorted by cidr.
         ip_range_ids: The API's id of each range, by cidr.
 

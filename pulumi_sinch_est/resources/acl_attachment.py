@@ -43,7 +43,7 @@ class AclAttachment(pulumi.dynamic.Resource, module="sinch-est", name="AclAttach
         import_id: `"<trunk_id>/<acl_id>"` of a link that already exists, to take it over without a write.
 
     Outputs, besides `id`:
-        `trunk_id`, `acl_id`, `import_id`: the arguments as applied, defaults filled in.
+        `trunk_id`, `acl_id`, `import_id`: echo the arguments as applied (defaults filled in, values normalised).
 
     Reference page: docs/reference/acl_attachment.md.
     """

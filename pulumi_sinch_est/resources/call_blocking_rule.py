@@ -55,8 +55,8 @@ class CallBlockingRule(pulumi.dynamic.Resource, module="sinch-est", name="CallBl
         import_id: Id of an existing rule to adopt instead of creating one; the next preview shows any drift.
 
     Outputs, besides `id`:
-        `name`, `caller_country`, `caller_match`, `callee_country`, `callee_match`, `import_id`: the arguments as
-            applied, defaults filled in.
+        `name`, `caller_country`, `caller_match`, `callee_country`, `callee_match`, `import_id`: echo the arguments
+            as applied (defaults filled in, values normalised).
         direction: Upper-case, as sent (the API answers lower-case).
 
     Reference page: docs/reference/call_blocking_rule.md.

@@ -47,7 +47,7 @@ class CountryPermission(pulumi.dynamic.Resource, module="sinch-est", name="Count
             shows any difference from `enabled`, and destroy leaves the country as it was found.
 
     Outputs, besides `id`:
-        `iso_code`, `enabled`, `import_id`: the arguments as applied, defaults filled in.
+        `iso_code`, `enabled`, `import_id`: echo the arguments as applied (defaults filled in, values normalised).
         enabled_before: The setting found before this resource took the country over; destroy puts it back.
         country_name: The country's name, as the API gives it (`Sweden`).
         continent: The country's continent, as the API gives it (`Europe`).

@@ -72,7 +72,7 @@ class CredentialList(pulumi.dynamic.Resource, module="sinch-est", name="Credenti
             encrypted in state and never returned as an output; changing it updates the credential in place.
 
     Outputs, besides `id`:
-        `name`, `import_id`: the arguments as applied, defaults filled in.
+        `name`, `import_id`: echo the arguments as applied (defaults filled in, values normalised).
         usernames: The list's usernames, sorted.
         credential_ids: The API's id of each credential, by username.
         password_fingerprints: A salted slow hash of each password last set, by username (a secret): how a rotation

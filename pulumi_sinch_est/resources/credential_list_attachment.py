@@ -49,7 +49,8 @@ class CredentialListAttachment(pulumi.dynamic.Resource, module="sinch-est", name
             write.
 
     Outputs, besides `id`:
-        `trunk_id`, `credential_list_id`, `import_id`: the arguments as applied, defaults filled in.
+        `trunk_id`, `credential_list_id`, `import_id`: echo the arguments as applied (defaults filled in, values
+            normalised).
 
     Reference page: docs/reference/credential_list_attachment.md.
     """

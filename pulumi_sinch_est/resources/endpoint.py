@@ -66,8 +66,8 @@ class Endpoint(pulumi.dynamic.Resource, module="sinch-est", name="Endpoint"):
             any drift.
 
     Outputs, besides `id`:
-        `trunk_id`, `name`, `priority`, `enabled`, `transport`, `address`, `credential_username`, `import_id`: the
-            arguments as applied, defaults filled in.
+        `trunk_id`, `name`, `priority`, `enabled`, `transport`, `address`, `credential_username`, `import_id`: echo
+            the arguments as applied (defaults filled in, values normalised).
         port: 5060 unless set, for static endpoints; none for registered ones.
 
     Reference page: docs/reference/endpoint.md.

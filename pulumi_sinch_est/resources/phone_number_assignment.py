@@ -49,7 +49,8 @@ class PhoneNumberAssignment(pulumi.dynamic.Resource, module="sinch-est", name="P
             default 300. A create that times out requests the unassignment and fails.
 
     Outputs, besides `id`:
-        `phone_number`, `trunk_id`, `provisioning_timeout_seconds`: the arguments as applied, defaults filled in.
+        `phone_number`, `trunk_id`, `provisioning_timeout_seconds`: echo the arguments as applied (defaults filled
+            in, values normalised).
         region_code: The number's country, ISO 3166-1 alpha-2 (`US`).
 
     Reference page: docs/reference/phone_number_assignment.md.

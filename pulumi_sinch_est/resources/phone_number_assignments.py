@@ -58,7 +58,8 @@ class PhoneNumberAssignments(pulumi.dynamic.Resource, module="sinch-est", name="
             project.
 
     Outputs, besides `id`:
-        `trunk_id`, `provisioning_timeout_seconds`, `concurrency`: the arguments as applied, defaults filled in.
+        `trunk_id`, `provisioning_timeout_seconds`, `concurrency`: echo the arguments as applied (defaults filled
+            in, values normalised).
         phone_numbers: The numbers this resource has assigned, each with the trunk it is on.
         region_codes: Each number's country, ISO 3166-1 alpha-2 (`US`).
         failed_numbers: The numbers the last `up` could not assign, move or unassign, with the reason; empty when

@@ -53,8 +53,8 @@ class Trunk(pulumi.dynamic.Resource, module="sinch-est", name="Trunk"):
         import_id: Id of an existing trunk to adopt instead of creating one; the next preview shows any drift.
 
     Outputs, besides `id`:
-        `name`, `host_name`, `enable_caller_name`, `enable_call_forward`, `call_forward_number`, `import_id`: the
-            arguments as applied, defaults filled in.
+        `name`, `host_name`, `enable_caller_name`, `enable_call_forward`, `call_forward_number`, `import_id`: echo
+            the arguments as applied (defaults filled in, values normalised).
         domain: The trunk's SIP domain, `<host_name>.pstn.sinch.com`: the domain of From, To and Request-URI.
         top_level_domain: The part of `domain` after `host_name`, as the API reports it (`pstn.sinch.com`).
         calls_per_second: Call-per-second limit (default 1; exceeding it gives SIP 603). Only Sinch support changes
