@@ -97,3 +97,37 @@ def test_import_id_column_matches_the_args() -> None:
         takes = "import_id" in subject.args.__annotations__
         row = next(line for line in readme.splitlines() if line.startswith(f"| [{subject.name}]("))
         assert row.split("|")[3].strip() == ("yes" if takes else "no")
+
+
+def _returned_keys(subject: Any) -> set[str]:
+    """The keys of the dict literal each `_outputs` function of the provider's module (and of its
+    shared base module, for the attachments) returns, names and `self.` attributes resolved."""
+    provider = subject.provider
+    keys: set[str] = set()
+    for cls in provider.__mro__:
+        module = sys.modules[cls.__module__]
+        if not module.__name__.startswith("pulumi_sinch_est.providers."):
+            continue
+        tree = ast.parse(inspect.getsource(module))
+        for function in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "_outputs"):
+            for returned in (n.value for n in ast.walk(function) if isinstance(n, ast.Return)):
+                if isinstance(returned, ast.Dict):
+                    keys |= {_resolve(key, module, provider) for key in returned.keys if key is not None}
+    return keys
+
+
+def _resolve(key: ast.expr, module: ModuleType, provider: type) -> str:
+    if isinstance(key, ast.Constant):
+        return str(key.value)
+    if isinstance(key, ast.Attribute) and isinstance(key.value, ast.Name) and key.value.id == "self":
+        return str(getattr(provider, key.attr))
+    assert isinstance(key, ast.Name), ast.unparse(key)
+    return str(getattr(module, key.id))
+
+
+@pytest.mark.parametrize("subject", [s for s in SUBJECTS if s.provider is not None], ids=lambda s: s.name)
+def test_every_documented_output_is_one_the_provider_returns(subject: Any) -> None:
+    documented = {f.name for f in gen.outputs(subject)}
+    returned = _returned_keys(subject)
+    assert returned, f"no `_outputs` found for {subject.name}"
+    assert documented <= returned
