@@ -51,7 +51,7 @@ class CountryPermission(pulumi.dynamic.Resource, module="sinch-est", name="Count
         enabled_before: The setting found before this resource took the country over; destroy puts it back.
         country_name: The country's name, as the API gives it (`Sweden`).
         continent: The country's continent, as the API gives it (`Europe`).
-        country_dialing_codes: Such as `["+46"]`.
+        country_dialing_codes: The country's dialing codes, as the API gives them (`["+46"]`).
 
     Reference page: docs/reference/country_permission.md.
     """
@@ -66,7 +66,7 @@ class CountryPermission(pulumi.dynamic.Resource, module="sinch-est", name="Count
     continent: pulumi.Output[str]
     """The country's continent, as the API gives it (`Europe`)."""
     country_dialing_codes: pulumi.Output[list[str]]
-    """Such as `["+46"]`."""
+    """The country's dialing codes, as the API gives them (`["+46"]`)."""
 
     def __init__(
         self,
