@@ -8,6 +8,7 @@ into a dead reference in every failed `up` that prints it.
 from __future__ import annotations
 
 import re
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,11 @@ def _heading_slugs(document: Path) -> set[str]:
     """GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens."""
     headings = re.findall(r"^#+\s+(.+)$", document.read_text(), flags=re.MULTILINE)
     return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in headings}
+
+
+def test_install_lines_name_the_current_release_tag() -> None:
+    """The git-tag installs and the template URL the README gives users point at this version's tag."""
+    tag = f"v{version('pulumi-sinch-est')}"
+    texts = [p.read_text() for p in [*DOCUMENTS, *(ROOT / "templates").rglob("*.txt")]]
+    tags = {t for text in texts for t in re.findall(r"pulumi-sinch-est(?:/tree/|@)(v[\w.]+)", text)}
+    assert tags == {tag}

@@ -38,7 +38,7 @@ class SipTrunkingEndpointArgs(TypedDict):
     """Names the endpoint and its child resource (`<component>-<name>`); unique in the list. Default
     `endpoint-<position>`."""
     priority: NotRequired[pulumi.Input[int]]
-    """1 or more; lower is tried first, equal shares calls. Default: the position in the list (1, 2, ...),
+    """1 to 1,000,000; lower is tried first, equal shares calls. Default: the position in the list (1, 2, ...),
     so the first endpoint is the primary and the next ones fail over in order."""
     enabled: NotRequired[pulumi.Input[bool]]
     """Whether calls are sent to it. Default true."""
@@ -84,29 +84,118 @@ class SipTrunkingArgs(TypedDict, total=False):
 class SipTrunking(pulumi.ComponentResource):
     """A trunk with everything Sinch's guide builds around it for the answers given (workflows A to E).
 
+    Give the answers to Sinch's three questions and what they call for; the component declares the
+    resources of that workflow as its children, in EST's order (trunk and lists, then links, then numbers,
+    then endpoints; `destroy` in reverse). outbound+acl is workflow A, inbound+static B, both C,
+    inbound+registered D, outbound+credentials E. Contradictory or incomplete answers stop `pulumi preview`
+    before anything is created, one line per problem.
+
     Children, named `<name>-<part>`: `trunk`; `acl` and `acl-link` with `authentication="acl"`;
     `credentials` and `credentials-link` with credentials; `number-<digits>` per number; `<endpoint name>`
     per endpoint. Send SIP to `domain`, never to `trunk.pstn.sinch.com`.
+
+    Example::
+
+        SipTrunking(
+            "acme",
+            direction="both",
+            authentication="acl",
+            endpoint_type="static",
+            acl_cidrs=["203.0.113.10/31"],
+            endpoints=[{"name": "pbx", "address": "203.0.113.10"}, {"name": "pbx-failover", "address": "203.0.113.11"}],
+            phone_numbers=["+15550001004"],
+        )
+
+    Arguments (keywords, or one `SipTrunkingArgs`):
+        direction: Required: `inbound` (PSTN to your PBX), `outbound` (your PBX to the PSTN) or `both`.
+        authentication: Outbound and both only, required there: `acl` (your PBX sends from fixed addresses,
+            `acl_cidrs`) or `credentials` (it answers Sinch's digest challenge with `credentials`; for dynamic
+            addresses).
+        endpoint_type: Inbound and both only, required there: `static` (endpoints at fixed addresses) or
+            `registered` (SIP clients that register with a username of `credentials`).
+        trunk_name: The trunk's friendly name; defaults to the component's name.
+        host_name: The trunk's host name (`<host_name>.pstn.sinch.com`); generated and kept when omitted. Changing
+            it replaces the trunk.
+        acl_cidrs: With `authentication="acl"` only, required there: the PBX's public addresses in CIDR notation
+            (`"203.0.113.10/32"`, or `{"cidr": ..., "description": ...}`).
+        credentials: With `authentication="credentials"` or `endpoint_type="registered"` only, required there: the
+            usernames and passwords (passwords are stored as secrets). One credential list, linked to the trunk.
+        endpoints: Inbound and both only, at least one there: where Sinch sends inbound calls, all of
+            `endpoint_type`.
+        phone_numbers: Inbound and both only, at least one there: E.164 numbers rented in the project, routed to the
+            trunk.
+
+    `AclIpRangeArgs`:
+        cidr: IPv4 network in CIDR notation with no host bits set: `203.0.113.10/32` is one address,
+            `198.51.100.0/24` is 256. Prefix length 1 to 32.
+        description: Shown in the Sinch dashboard. Default "".
+
+    `CredentialArgs`:
+        username: The SIP username, unique within the list.
+        password: At least 12 characters with an upper-case letter, a lower-case letter and a digit. Stored
+            encrypted in state and never returned as an output; changing it updates the credential in place.
+
+    `SipTrunkingEndpointArgs`:
+        name: Names the endpoint and its child resource (`<component>-<name>`); unique in the list. Default
+            `endpoint-<position>`.
+        priority: 1 to 1,000,000; lower is tried first, equal shares calls. Default: the position in the list (1, 2,
+            ...), so the first endpoint is the primary and the next ones fail over in order.
+        enabled: Whether calls are sent to it. Default true.
+        transport: `UDP` (default), `TCP` or `TLS`.
+        address: Static only, required there: the PBX's IPv4 address or domain name.
+        port: Static only: the SIP port, default 5060.
+        credential_username: Registered only, required there: the username, one of `credentials`, the client
+            registers with.
+
+    Outputs, besides `id`:
+        workflow: The letter of Sinch's workflow the answers picked: A, B, C, D or E.
+        trunk_id: The trunk's id.
+        host_name: The trunk's host name, given or generated.
+        domain: The trunk's SIP domain, `<host_name>.pstn.sinch.com`.
+        acl_id: The ACL's id; none without `authentication="acl"`.
+        credential_list_id: The credential list's id; none without credentials.
+        endpoint_ids: Endpoint ids by endpoint name.
+        phone_numbers: The numbers routed to the trunk.
+
+    Child resources (attributes):
+        trunk: The trunk, always.
+        acl: With `authentication="acl"`: the ACL of `acl_cidrs`.
+        acl_attachment: With `authentication="acl"`: the ACL's link to the trunk.
+        credential_list: With `credentials`: the credential list.
+        credential_list_attachment: With `credentials`: the list's link to the trunk.
+        phone_number_assignments: One `PhoneNumberAssignment` per number, by number.
+        endpoints: One `Endpoint` per endpoint, by endpoint name.
+
+    Reference page: docs/reference/sip_trunking.md.
     """
 
     trunk: Trunk
+    """The trunk, always."""
     acl: Acl | None
+    """With `authentication="acl"`: the ACL of `acl_cidrs`."""
     acl_attachment: AclAttachment | None
+    """With `authentication="acl"`: the ACL's link to the trunk."""
     credential_list: CredentialList | None
+    """With `credentials`: the credential list."""
     credential_list_attachment: CredentialListAttachment | None
+    """With `credentials`: the list's link to the trunk."""
     phone_number_assignments: dict[str, PhoneNumberAssignment]
-    """By number."""
+    """One `PhoneNumberAssignment` per number, by number."""
     endpoints: dict[str, Endpoint]
-    """By endpoint name."""
+    """One `Endpoint` per endpoint, by endpoint name."""
 
     workflow: pulumi.Output[str]
     """The letter of Sinch's workflow the answers picked: A, B, C, D or E."""
     trunk_id: pulumi.Output[str]
+    """The trunk's id."""
     host_name: pulumi.Output[str]
+    """The trunk's host name, given or generated."""
     domain: pulumi.Output[str]
     """The trunk's SIP domain, `<host_name>.pstn.sinch.com`."""
     acl_id: pulumi.Output[str | None]
+    """The ACL's id; none without `authentication="acl"`."""
     credential_list_id: pulumi.Output[str | None]
+    """The credential list's id; none without credentials."""
     endpoint_ids: pulumi.Output[dict[str, str]]
     """Endpoint ids by endpoint name."""
     phone_numbers: pulumi.Output[list[str]]

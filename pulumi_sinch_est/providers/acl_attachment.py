@@ -4,8 +4,10 @@ API calls: create `POST /trunks/{trunkId}/accessControlLists` with `{"accessCont
 (one write; when adopting with `import_id`, `GET /trunks/{trunkId}/accessControlLists` instead, checking
 the link exists); read `GET /trunks/{trunkId}/accessControlLists` (the link is gone when the trunk's ids
 leave out `acl_id`, or the trunk is gone); delete `DELETE /trunks/{trunkId}/accessControlLists/{aclId}`
-(404 is success). The id is `<trunk_id>/<acl_id>`; replacement rules and the choices where est-api.md
-is silent are those of every attachment (`_attachment`).
+(404 is success).
+
+The id is `<trunk_id>/<acl_id>`; replacement rules and the choices where est-api.md is silent are those
+of every attachment (`_attachment`).
 """
 
 from __future__ import annotations

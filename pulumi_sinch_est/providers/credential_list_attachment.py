@@ -5,6 +5,7 @@ write; when adopting with `import_id`, `GET /trunks/{trunkId}/credentialLists` i
 exists); read `GET /trunks/{trunkId}/credentialLists` (ids or list objects, whichever the API sends; the
 link is gone when they leave out `credential_list_id`, or the trunk is gone); delete
 `DELETE /trunks/{trunkId}/credentialLists/{listId}` (404 is success). The bulk-replace PUT is never used.
+
 The id is `<trunk_id>/<credential_list_id>`; replacement rules and the choices where est-api.md is
 silent are those of every attachment (`_attachment`).
 """

@@ -7,8 +7,8 @@ writable object, defaults included (a PUT nulls whatever it is not sent); delete
 
 An endpoint is static (`address`, with `port`) or registered (`credential_username`): exactly one of the
 two. Replacement: a new `trunk_id` (an endpoint belongs to one trunk and no call moves it), and a switch
-between static and registered. The emulator lets a PUT switch kinds, but est-api.md §6.2 marks that
-UNKNOWN for the real API, so the switch is a new endpoint created before the old one is deleted (nothing
+between static and registered. The emulator lets a PUT switch kinds, but whether the real API does
+is unknown (est-api.md §6.2), so the switch is a new endpoint created before the old one is deleted (nothing
 is unique about an endpoint, so the two never clash). Everything else is updated in place.
 
 If the create POST's response is lost after Sinch may have processed it, the trunk's endpoints are

@@ -42,7 +42,39 @@ class AclArgs(TypedDict, total=False):
 
 
 class Acl(pulumi.dynamic.Resource, module="sinch-est", name="Acl"):
-    """An access control list. Link it to a trunk with `AclAttachment`."""
+    """An access control list: the source addresses allowed to send calls into the trunks linked to it. Its
+    id is the API's list id.
+
+    Link it to a trunk with `AclAttachment`.
+
+    Example::
+
+        trunk = Trunk("trunk")
+        acl = Acl("office", ip_ranges=["203.0.113.10/32", {"cidr": "198.51.100.0/28", "description": "DR site"}])
+        AclAttachment("office-link", trunk_id=trunk.id, acl_id=acl.id)
+
+    Arguments (keywords, or one `AclArgs`):
+        name: Friendly name shown in the Sinch dashboard; defaults to the resource name.
+        enabled: Whether the list admits anyone. Default true.
+        ip_ranges: The networks allowed, at least one: CIDR strings (`"203.0.113.10/32"`) or `AclIpRangeArgs`
+            mappings (`{"cidr": "198.51.100.0/24", "description": "Office"}`). Order does not matter; each cidr may
+            appear once. Ranges are added before others are removed, so an update never locks anyone out who stays
+            in the list.
+        import_id: Id of an existing access control list to adopt instead of creating one; the next preview shows
+            any drift.
+
+    `AclIpRangeArgs`:
+        cidr: IPv4 network in CIDR notation with no host bits set: `203.0.113.10/32` is one address,
+            `198.51.100.0/24` is 256. Prefix length 1 to 32.
+        description: Shown in the Sinch dashboard. Default "".
+
+    Outputs, besides `id`:
+        `name`, `enabled`, `import_id`: echo the arguments as applied (defaults filled in, values normalised).
+        ip_ranges: The ranges as `{"cidr", "description"}` mappings, sorted by cidr.
+        ip_range_ids: The API's id of each range, by cidr.
+
+    Reference page: docs/reference/acl.md.
+    """
 
     name: pulumi.Output[str]
     enabled: pulumi.Output[bool]

@@ -37,7 +37,30 @@ class CallBlockingRuleArgs(TypedDict, total=False):
 
 
 class CallBlockingRule(pulumi.dynamic.Resource, module="sinch-est", name="CallBlockingRule"):
-    """A call blocking rule of the project (rules are project-wide, not per trunk)."""
+    """A call blocking rule: calls Sinch refuses, inbound by caller or outbound by callee, matched by country
+    or number prefix. Rules are project-wide, not per trunk. Its id is the API's rule id.
+
+    Example::
+
+        CallBlockingRule("no-premium", direction="OUTBOUND", callee_match="+1900")
+
+    Arguments (keywords, or one `CallBlockingRuleArgs`):
+        direction: Required: `INBOUND` (calls from the PSTN) or `OUTBOUND` (calls to it); any case. Changing it
+            replaces the rule (the new one is made before the old one goes).
+        name: Friendly name; defaults to the resource name.
+        caller_country: INBOUND: block callers from this country, ISO 3166-1 alpha-2 (`US`).
+        caller_match: INBOUND: block caller numbers starting with these digits (`+1900`).
+        callee_country: OUTBOUND: block calls to this country, ISO 3166-1 alpha-2.
+        callee_match: OUTBOUND: block called numbers starting with these digits (`+44870`).
+        import_id: Id of an existing rule to adopt instead of creating one; the next preview shows any drift.
+
+    Outputs, besides `id`:
+        `name`, `caller_country`, `caller_match`, `callee_country`, `callee_match`, `import_id`: echo the arguments
+            as applied (defaults filled in, values normalised).
+        direction: Upper-case, as sent (the API answers lower-case).
+
+    Reference page: docs/reference/call_blocking_rule.md.
+    """
 
     name: pulumi.Output[str]
     direction: pulumi.Output[str]

@@ -43,9 +43,43 @@ class CredentialListArgs(TypedDict, total=False):
 
 
 class CredentialList(pulumi.dynamic.Resource, module="sinch-est", name="CredentialList"):
-    """A credential list. Link it to a trunk with `CredentialListAttachment`.
+    """A credential list: SIP usernames and passwords, for digest authentication of a trunk's outbound
+    calls and for registered endpoints. Its id is the API's list id.
 
-    `credentials` are wrapped as a secret, so passwords are encrypted in state; no output carries them.
+    Link it to a trunk with `CredentialListAttachment`. `credentials` are wrapped as a secret, so
+    passwords are encrypted in state; no output carries them.
+
+    Example::
+
+        trunk = Trunk("trunk")
+        config = pulumi.Config()
+        devices = CredentialList(
+            "devices", credentials=[{"username": "desk-phone", "password": config.require_secret("sipPassword")}]
+        )
+        CredentialListAttachment("devices-link", trunk_id=trunk.id, credential_list_id=devices.id)
+
+    Arguments (keywords, or one `CredentialListArgs`):
+        name: Friendly name shown in the Sinch dashboard; defaults to the resource name.
+        credentials: The list's credentials, in any order, each username once. Renaming the list, changing a
+            password or removing a username is an update in place; adding a username replaces the list, because the
+            API cannot add a credential to an existing list. A registered endpoint using one of the list's usernames
+            blocks the deletion of the old list, so add usernames such endpoints need in another list.
+        import_id: Id of an existing credential list to adopt instead of creating one. Its passwords cannot be read,
+            so the next `up` sets them to the ones given here; the preview shows any other drift.
+
+    `CredentialArgs`:
+        username: The SIP username, unique within the list.
+        password: At least 12 characters with an upper-case letter, a lower-case letter and a digit. Stored
+            encrypted in state and never returned as an output; changing it updates the credential in place.
+
+    Outputs, besides `id`:
+        `name`, `import_id`: echo the arguments as applied (defaults filled in, values normalised).
+        usernames: The list's usernames, sorted.
+        credential_ids: The API's id of each credential, by username.
+        password_fingerprints: A salted slow hash of each password last set, by username (a secret): how a rotation
+            is noticed without keeping the password.
+
+    Reference page: docs/reference/credential_list.md.
     """
 
     name: pulumi.Output[str]

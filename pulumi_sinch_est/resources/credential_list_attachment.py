@@ -31,6 +31,28 @@ class CredentialListAttachment(pulumi.dynamic.Resource, module="sinch-est", name
 
     A trunk may use several lists: one `CredentialListAttachment` each. Links made outside Pulumi are
     left alone.
+
+    Example::
+
+        trunk = Trunk("trunk")
+        config = pulumi.Config()
+        devices = CredentialList(
+            "devices", credentials=[{"username": "desk-phone", "password": config.require_secret("sipPassword")}]
+        )
+        CredentialListAttachment("devices-link", trunk_id=trunk.id, credential_list_id=devices.id)
+
+    Arguments (keywords, or one `CredentialListAttachmentArgs`):
+        trunk_id: Id of the trunk, usually `Trunk.id`. Changing it replaces the link.
+        credential_list_id: Id of the credential list, usually `CredentialList.id`. Changing it (a replaced list
+            included) replaces the link; the new one is made before the old one is removed.
+        import_id: `"<trunk_id>/<credential_list_id>"` of a link that already exists, to take it over without a
+            write.
+
+    Outputs, besides `id`:
+        `trunk_id`, `credential_list_id`, `import_id`: echo the arguments as applied (defaults filled in, values
+            normalised).
+
+    Reference page: docs/reference/credential_list_attachment.md.
     """
 
     trunk_id: pulumi.Output[str]

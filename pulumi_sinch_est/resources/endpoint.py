@@ -23,7 +23,7 @@ class EndpointArgs(TypedDict, total=False):
     name: pulumi.Input[str]
     """Friendly name; defaults to the resource name."""
     priority: pulumi.Input[int]
-    """Required, 1 or more: lower numbers are tried first, equal numbers share calls round-robin."""
+    """Required, 1 to 1,000,000: lower numbers are tried first, equal numbers share calls round-robin."""
     enabled: pulumi.Input[bool]
     """Whether calls are sent to this endpoint. Default true."""
     transport: pulumi.Input[str]
@@ -42,7 +42,36 @@ class EndpointArgs(TypedDict, total=False):
 
 
 class Endpoint(pulumi.dynamic.Resource, module="sinch-est", name="Endpoint"):
-    """A SIP endpoint of a trunk."""
+    """A SIP endpoint of a trunk: where it sends inbound calls, a fixed address (static) or a SIP client
+    that registers with a credential (registered). Its id is the API's endpoint id.
+
+    Example::
+
+        trunk = Trunk("trunk")
+        Endpoint("pbx", trunk_id=trunk.id, address="203.0.113.10", priority=1)
+        Endpoint("desk-phone", trunk_id=trunk.id, credential_username="desk-phone", priority=2)
+
+    Arguments (keywords, or one `EndpointArgs`):
+        trunk_id: The trunk the endpoint belongs to, usually `trunk.id`. Changing it replaces the endpoint.
+        name: Friendly name; defaults to the resource name.
+        priority: Required, 1 to 1,000,000: lower numbers are tried first, equal numbers share calls round-robin.
+        enabled: Whether calls are sent to this endpoint. Default true.
+        transport: `UDP` (default), `TCP` or `TLS`.
+        address: Static endpoint: the IPv4 address or domain name of the PBX. Switching between static and
+            registered replaces the endpoint.
+        port: Static endpoint: the SIP port, 1-65535, default 5060. Not allowed with `credential_username`.
+        credential_username: Registered endpoint: the username, from a credential list of the project, the SIP
+            client registers with. Link that list to the trunk too, or registrations fail.
+        import_id: Id of an existing endpoint of `trunk_id` to adopt instead of creating one; the next preview shows
+            any drift.
+
+    Outputs, besides `id`:
+        `trunk_id`, `name`, `priority`, `enabled`, `transport`, `address`, `credential_username`, `import_id`: echo
+            the arguments as applied (defaults filled in, values normalised).
+        port: 5060 unless set, for static endpoints; none for registered ones.
+
+    Reference page: docs/reference/endpoint.md.
+    """
 
     trunk_id: pulumi.Output[str]
     name: pulumi.Output[str]

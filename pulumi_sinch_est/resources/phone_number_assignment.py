@@ -29,8 +29,32 @@ class PhoneNumberAssignmentArgs(TypedDict, total=False):
 
 
 class PhoneNumberAssignment(pulumi.dynamic.Resource, module="sinch-est", name="PhoneNumberAssignment"):
-    """A number routed to a trunk. Its id is the number; destroying it unassigns the number (if it is still
-    on this trunk) without releasing the rental."""
+    """A number rented in the project, routed to a trunk, waiting until Sinch has provisioned it. Its id is
+    the number.
+
+    A number already on the declared trunk is taken over with no write; one routed to another trunk, a
+    Voice app or a Fax service is refused, not taken. Destroying the resource unassigns the number (if it
+    is still on this trunk) without releasing the rental.
+
+    Example::
+
+        trunk = Trunk("trunk")
+        PhoneNumberAssignment("main-number", phone_number="+15550001001", trunk_id=trunk.id)
+
+    Arguments (keywords, or one `PhoneNumberAssignmentArgs`):
+        phone_number: The number, E.164 (`+15551234567`); it must be rented in the project and not routed to another
+            trunk, Voice app or Fax service. Changing it replaces the assignment.
+        trunk_id: The trunk to route the number to, usually `trunk.id`. Changing it moves the number in place.
+        provisioning_timeout_seconds: How long to wait for Sinch to apply an assignment or unassignment, 1-3600 s;
+            default 300. A create that times out requests the unassignment and fails.
+
+    Outputs, besides `id`:
+        `phone_number`, `trunk_id`, `provisioning_timeout_seconds`: echo the arguments as applied (defaults filled
+            in, values normalised).
+        region_code: The number's country, ISO 3166-1 alpha-2 (`US`).
+
+    Reference page: docs/reference/phone_number_assignment.md.
+    """
 
     phone_number: pulumi.Output[str]
     trunk_id: pulumi.Output[str]

@@ -32,11 +32,40 @@ class PhoneNumberAssignmentsArgs(TypedDict, total=False):
 
 
 class PhoneNumberAssignments(pulumi.dynamic.Resource, module="sinch-est", name="PhoneNumberAssignments"):
-    """Numbers routed to a trunk. Destroying it unassigns each number still on the trunk, without releasing
-    the rentals.
+    """Many numbers rented in the project routed to one trunk by one resource, 16 at a time inside one
+    provider call. Its id is generated (`numbers-<random>`): the resource is a set of numbers, not an API
+    object.
 
-    A number that cannot be assigned does not undo the others: they are kept in the state, the failed
-    ones are listed in `failed_numbers`, the `up` fails naming each, and the next `up` retries them.
+    Each number follows the `PhoneNumberAssignment` rules: one already on the trunk is taken over with no
+    write, one routed elsewhere is refused. Destroying it unassigns each number still on the trunk, without
+    releasing the rentals. A number that cannot be assigned does not undo the others: they are kept in the
+    state, the failed ones are listed in `failed_numbers`, the `up` fails naming each, and the next `up`
+    retries them.
+
+    Example::
+
+        trunk = Trunk("trunk")
+        PhoneNumberAssignments("numbers", trunk_id=trunk.id, phone_numbers=["+15550001001", "+15550001002"])
+
+    Arguments (keywords, or one `PhoneNumberAssignmentsArgs`):
+        trunk_id: The trunk to route every number to, usually `trunk.id`. Changing it moves the numbers in place.
+        phone_numbers: The numbers, E.164 (`+15551234567`), each once, in any order; each must be rented in the
+            project and not routed to another trunk, Voice app or Fax service. Adding or removing one changes only
+            that one.
+        provisioning_timeout_seconds: How long to wait for Sinch to apply each number's assignment or unassignment,
+            1-3600 s; default 300.
+        concurrency: How many numbers are worked on at once, 1-16; default 16. Lower it if Sinch rate-limits the
+            project.
+
+    Outputs, besides `id`:
+        `trunk_id`, `provisioning_timeout_seconds`, `concurrency`: echo the arguments as applied (defaults filled
+            in, values normalised).
+        phone_numbers: The numbers this resource has assigned, each with the trunk it is on.
+        region_codes: Each number's country, ISO 3166-1 alpha-2 (`US`).
+        failed_numbers: The numbers the last `up` could not assign, move or unassign, with the reason; empty when
+            all went well.
+
+    Reference page: docs/reference/phone_number_assignments.md.
     """
 
     trunk_id: pulumi.Output[str]

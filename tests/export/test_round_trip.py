@@ -10,7 +10,7 @@ import pytest
 from lifecycle.conftest import Sinch
 from pulumi import automation as auto
 
-from pulumi_sinch_est.testing.engine import Operations
+from tests.harness.engine import Operations
 
 from .conftest import run_export
 from .project import PASSWORDS, build
