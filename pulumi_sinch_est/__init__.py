@@ -17,7 +17,7 @@ from .components import (
     SipTrunkingError,
 )
 from .providers._base import ProviderError
-from .providers.phone_number_assignment import ProvisioningError
+from .providers._provisioning import ProvisioningError
 from .resources.acl import Acl, AclArgs, AclIpRangeArgs
 from .resources.acl_attachment import AclAttachment, AclAttachmentArgs
 from .resources.call_blocking_rule import CallBlockingRule, CallBlockingRuleArgs

@@ -9,7 +9,7 @@ from typing import TypedDict, Unpack
 import pulumi
 import pulumi.dynamic
 
-from ..providers.phone_number_assignment import ProvisioningError
+from ..providers._provisioning import ProvisioningError
 from ..providers.phone_number_assignments import PhoneNumberAssignmentsProvider, summary
 from ._common import resource_props
 

@@ -7,14 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from conftest import FakeClient, FakeClock
 
 from pulumi_sinch_est.client import ActiveNumber, NotFoundError
-from pulumi_sinch_est.providers import _context
-from pulumi_sinch_est.providers import phone_number_assignment as module
-from pulumi_sinch_est.providers.phone_number_assignment import (
-    PhoneNumberAssignmentProvider,
-    ProvisioningError,
-)
+from pulumi_sinch_est.providers._provisioning import ProvisioningError
+from pulumi_sinch_est.providers.phone_number_assignment import PhoneNumberAssignmentProvider
 
 PROVIDER = PhoneNumberAssignmentProvider()
 NUMBER = "+15550100000"
@@ -67,22 +64,6 @@ def test_diff(change: dict[str, Any], replaces: list[str]) -> None:
 
 
 # A fake Numbers API on a fake clock -------------------------------------------------------------------
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def time(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(round(seconds, 3))
-        self.now += seconds
 
 
 @dataclass
@@ -162,23 +143,16 @@ class FakeActiveNumbers:
         return [c for c in self.calls if c[0] != "GET"]
 
 
-class FakeClient:
-    def __init__(self, clock: FakeClock) -> None:
-        self.active_numbers = FakeActiveNumbers(clock)
-
-
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(module, "_clock", fake)
-    return fake
+def clock(fake_clock: FakeClock) -> FakeClock:
+    return fake_clock
 
 
 @pytest.fixture
 def api(monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> FakeActiveNumbers:
-    client = FakeClient(clock)
-    monkeypatch.setattr(_context, "client", lambda: client)
-    return client.active_numbers
+    active_numbers = FakeActiveNumbers(clock)
+    FakeClient(active_numbers=active_numbers).install(monkeypatch)
+    return active_numbers
 
 
 def test_create_assigns_and_waits(api: FakeActiveNumbers, clock: FakeClock) -> None:

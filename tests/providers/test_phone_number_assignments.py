@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from conftest import FakeClient, FakeClock
 from pulumi.runtime.rpc import UNKNOWN
 
 from pulumi_sinch_est.client import ActiveNumber, NotFoundError
-from pulumi_sinch_est.providers import _context
-from pulumi_sinch_est.providers import phone_number_assignment as single
 from pulumi_sinch_est.providers._base import ProviderError
-from pulumi_sinch_est.providers.phone_number_assignment import ProvisioningError
+from pulumi_sinch_est.providers._provisioning import FirstPoll, ProvisioningError
 from pulumi_sinch_est.providers.phone_number_assignments import (
     LISTED_FAILURES,
     PhoneNumberAssignmentsProvider,
@@ -94,24 +93,6 @@ def test_diff(olds: dict[str, Any], news: dict[str, Any], changes: bool) -> None
 # A fake Numbers API on a fake clock -------------------------------------------------------------------
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-        self._lock = threading.Lock()
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def time(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        with self._lock:
-            self.now += seconds
-            self.sleeps.append(round(seconds, 4))
-
-
 @dataclass
 class FakeNumber:
     type: str = "RTC"
@@ -181,18 +162,11 @@ class FakeActiveNumbers:
         return {p: n.id for p, n in self.numbers.items() if n.type == "EST" and n.id}
 
 
-class FakeClient:
-    def __init__(self) -> None:
-        self.active_numbers = FakeActiveNumbers()
-
-
 @pytest.fixture
-def api(monkeypatch: pytest.MonkeyPatch) -> FakeActiveNumbers:
-    monkeypatch.setattr(single, "_clock", FakeClock())
-    monkeypatch.setattr(single, "_first_poll", single.FirstPoll())  # what one test learns stays in it
-    client = FakeClient()
-    monkeypatch.setattr(_context, "client", lambda: client)
-    return client.active_numbers
+def api(monkeypatch: pytest.MonkeyPatch, fake_clock: FakeClock) -> FakeActiveNumbers:
+    active_numbers = FakeActiveNumbers()
+    FakeClient(active_numbers=active_numbers).install(monkeypatch)
+    return active_numbers
 
 
 def test_create_assigns_adopts_and_reports_each_failure_without_raising(api: FakeActiveNumbers) -> None:
@@ -305,7 +279,7 @@ def test_the_resource_fails_the_program_on_failures() -> None:
 def test_first_poll_learns_how_fast_provisioning_is() -> None:
     """Halved while the first read finds the provisioning over, down to a read straight after the write;
     doubled back, never past the default, when it does not."""
-    first = single.FirstPoll()
+    first = FirstPoll()
     seen = [first.seconds]
     for over in (True, True, True, True, True, False, False, False, False, False, False):
         first.learn(over)
@@ -313,10 +287,9 @@ def test_first_poll_learns_how_fast_provisioning_is() -> None:
     assert seen == [0.25, 0.125, 0.0625, 0.03125, 0.0, 0.0, 0.02, 0.04, 0.08, 0.16, 0.25, 0.25]
 
 
-def test_waits_after_a_fast_provisioning_start_sooner(api: FakeActiveNumbers) -> None:
+def test_waits_after_a_fast_provisioning_start_sooner(api: FakeActiveNumbers, fake_clock: FakeClock) -> None:
     api.numbers = {A: FakeNumber(), B: FakeNumber()}
-    clock = single._clock
-    assert isinstance(clock, FakeClock)
+    clock = fake_clock
     PROVIDER.create(checked([A], concurrency=1))
     PROVIDER.create(checked([B], concurrency=1))
     assert clock.sleeps == [0.25, 0.125]
