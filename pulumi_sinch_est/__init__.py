@@ -16,6 +16,7 @@ from .components import (
     SipTrunkingEndpointArgs,
     SipTrunkingError,
 )
+from .errors import SinchEstError
 from .providers._base import ProviderError
 from .providers._provisioning import ProvisioningError
 from .resources.acl import Acl, AclArgs, AclIpRangeArgs
@@ -55,6 +56,7 @@ __all__ = [
     "PhoneNumberAssignmentsArgs",
     "ProviderError",
     "ProvisioningError",
+    "SinchEstError",
     "SipTrunking",
     "SipTrunkingArgs",
     "SipTrunkingEndpointArgs",

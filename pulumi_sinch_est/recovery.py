@@ -46,6 +46,7 @@ from typing import IO, Any
 from . import providers as _providers
 from .client import AmbiguousMatchError, SinchError
 from .config import ConfigurationError
+from .errors import SinchEstError
 from .providers._base import PROVIDER_KEY, EstProvider
 
 TYPE_PREFIX = "pulumi-python:dynamic/sinch-est:"
@@ -68,7 +69,7 @@ class Outcome:
         return f"{'adopted' if self.adopted else 'dropped'} {self.kind} {self.name}: {self.detail}"
 
 
-class RecoveryError(Exception):
+class RecoveryError(SinchEstError):
     """Raised when an interrupted create cannot be settled, so no repaired state is written."""
 
 

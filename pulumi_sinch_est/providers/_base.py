@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..client import AmbiguousMatchError, SinchError
 from ..config import ConfigurationError
+from ..errors import SinchEstError
 from . import _context
 
 PROVIDER_KEY = "__provider"
@@ -128,7 +129,7 @@ def validate(model: type[InputModel], raw: Mapping[str, Any]) -> tuple[dict[str,
     return parsed.model_dump(), []
 
 
-class ProviderError(Exception):
+class ProviderError(SinchEstError):
     """Raised by a provider operation that failed for a known reason (the API refused, bad settings)."""
 
 

@@ -301,12 +301,7 @@ class CredentialListProvider(EstProvider):
         except BadRequestError as exc:
             if exc.api_status != "FAILED_PRECONDITION":
                 raise
-            raise BadRequestError(
-                exc.status_code,
-                exc.operation,
-                api_status=exc.api_status,
-                api_message=exc.api_message,
-                field_violations=exc.field_violations,
-                hint="a list cannot be deleted while a trunk links it or a registered endpoint uses one of its "
-                "usernames; if this follows a replacement (a username was added), see the CredentialList docs",
+            raise exc.with_hint(
+                "a list cannot be deleted while a trunk links it or a registered endpoint uses one of its "
+                "usernames; if this follows a replacement (a username was added), see the CredentialList docs"
             ) from None
