@@ -23,8 +23,8 @@ What a replacement means for the list's users:
 
 Passwords are secret inputs and never outputs. So that `diff` can still see a rotation, the outputs hold
 `password_fingerprints`, a salted slow hash per username (`_fingerprints`), itself a secret output; `diff`
-hashes each new password with the stored salt. No error message shows a password: `check` hides the value
-of any failure that could hold one.
+hashes each new password with the stored salt. No error message shows a password: `password` is declared
+secret (`SECRET_FIELDS`), so `check` hides the value of any failure that could hold one.
 
 Choices where est-api.md says UNKNOWN:
 - Whether usernames are unique per list or per project: per list is assumed (as the emulator does), and
@@ -42,19 +42,18 @@ Choices where est-api.md says UNKNOWN:
 from __future__ import annotations
 
 import contextlib
-import re
 import secrets
 from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar
 
-from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult
+from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from ..client import BadRequestError, NotFoundError, ServerError, SinchClient, TransportError
 from ..client.lookups import single_match
 from ..client.models import CredentialList, CredentialListRequest, CredentialRequest
 from . import _context
-from ._base import EstProvider, InputModel, ProviderError, contains_unknown, found_after, shown_value
+from ._base import EstProvider, InputModel, ProviderError, contains_unknown, found_after
 from ._fields import Name, Password, Username, first_repeat
 from ._fingerprints import fingerprint, matches
 
@@ -71,7 +70,7 @@ class CredentialInput(BaseModel):
 
 
 def _credential_item(value: object) -> object:
-    """Checked here so the error names the item (`credentials[1]`); its value is hidden by `check`."""
+    """Checked here so the error names the item (`credentials[1]`); its value is hidden (`SECRET_FIELDS`)."""
     if not isinstance(value, Mapping):
         raise ValueError(_ITEM_SHAPE)
     unknown = sorted(str(key) for key in value if key not in CredentialInput.model_fields)
@@ -101,34 +100,6 @@ class CredentialListInputs(InputModel):
         AfterValidator(_unique_sorted),
     ] = Field(default_factory=list)
     import_id: str | None = None
-
-
-_PATH_PART = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
-
-
-def _value_at_path(raw: Any, path: str) -> Any:
-    """The value a failure's property path (`credentials[0].username`) points at, None if none."""
-    for match in _PATH_PART.finditer(path):
-        key: str | int = match.group(1) if match.group(1) is not None else int(match.group(2))
-        try:
-            raw = raw[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return raw
-
-
-def _hide_passwords(failure: CheckFailure, raw: Mapping[str, Any]) -> CheckFailure:
-    """A failure about `credentials` or one of its items would show the list, the item or a string that
-    may hold a password: the value is replaced by a placeholder, the reason kept. Only a username (a
-    string at `credentials[i].username`) is shown; passwords are hidden by `_base` already."""
-    if not failure.property.startswith("credentials"):
-        return failure
-    value = _value_at_path(raw, failure.property)
-    if failure.property.endswith(".username") and isinstance(value, str):
-        return failure
-    shown = f"{failure.property} = {shown_value(value)} "
-    reason = failure.reason.replace(shown, f"{failure.property} = (hidden: it may hold a password) ", 1)
-    return CheckFailure(failure.property, reason)
 
 
 def _request(inputs: Mapping[str, Any]) -> CredentialListRequest:
@@ -218,7 +189,6 @@ class CredentialListProvider(EstProvider):
 
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         result = super().check(olds, news)
-        result.failures = [_hide_passwords(f, news) for f in result.failures]
         credentials = result.inputs.get("credentials")
         if not result.failures and isinstance(credentials, list) and not contains_unknown(credentials):
             result.inputs[CREDENTIALS_VERSION] = _credentials_version(olds, credentials)
