@@ -48,8 +48,9 @@ from .client import AmbiguousMatchError, SinchError
 from .config import ConfigurationError
 from .errors import SinchEstError
 from .providers._base import PROVIDER_KEY, EstProvider
+from .resources._common import MODULE
 
-TYPE_PREFIX = "pulumi-python:dynamic/sinch-est:"
+TYPE_PREFIX = f"pulumi-python:dynamic/{MODULE}:"
 SECRET_SIG = "4dabf18193072939515e22adb298388d"
 """The key that marks a secret value in an exported deployment."""
 

@@ -135,6 +135,10 @@ def _apply(olds: Mapping[str, Any], outcomes: list[Outcome]) -> tuple[dict[str, 
     return recorded, regions, failures
 
 
+def _errors(outcomes: list[Outcome]) -> dict[str, str]:
+    return {o.number: str(o.failure) for o in outcomes if o.failure is not None}
+
+
 class PhoneNumberAssignmentsProvider(EstProvider):
     kind = "PhoneNumberAssignments"
     inputs_model = PhoneNumberAssignmentsInputs
@@ -223,7 +227,3 @@ class PhoneNumberAssignmentsProvider(EstProvider):
             "provisioning_timeout_seconds": outputs["provisioning_timeout_seconds"],
             "concurrency": outputs["concurrency"],
         }
-
-
-def _errors(outcomes: list[Outcome]) -> dict[str, str]:
-    return {o.number: str(o.failure) for o in outcomes if o.failure is not None}

@@ -9,7 +9,7 @@ import pulumi
 import pulumi.dynamic
 
 from ..providers.country_permission import CountryPermissionProvider
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = CountryPermissionProvider()
 
@@ -27,7 +27,7 @@ class CountryPermissionArgs(TypedDict, total=False):
     shows any difference from `enabled`, and destroy leaves the country as it was found."""
 
 
-class CountryPermission(pulumi.dynamic.Resource, module="sinch-est", name="CountryPermission"):
+class CountryPermission(pulumi.dynamic.Resource, module=MODULE, name="CountryPermission"):
     """Outbound calling to one country. Sinch's guide says only the US and Canada start enabled; calls to a
     blocked country fail. Declare each country once per project: its id is the country code."""
 

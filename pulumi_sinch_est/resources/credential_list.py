@@ -10,7 +10,7 @@ import pulumi
 import pulumi.dynamic
 
 from ..providers.credential_list import CredentialListProvider
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = CredentialListProvider()
 _SECRET_OUTPUTS = ["password_fingerprints"]
@@ -41,7 +41,7 @@ class CredentialListArgs(TypedDict, total=False):
     so the next `up` sets them to the ones given here; the preview shows any other drift."""
 
 
-class CredentialList(pulumi.dynamic.Resource, module="sinch-est", name="CredentialList"):
+class CredentialList(pulumi.dynamic.Resource, module=MODULE, name="CredentialList"):
     """A credential list. Link it to a trunk with `CredentialListAttachment`.
 
     `credentials` are wrapped as a secret, so passwords are encrypted in state; no output carries them.
@@ -64,9 +64,7 @@ class CredentialList(pulumi.dynamic.Resource, module="sinch-est", name="Credenti
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Unpack[CredentialListArgs],
     ) -> None:
-        props = resource_props(args, kwargs, _OUTPUTS)
-        if props.get("name") is None:  # `resource_props` names every output, `name` included, with None
-            props["name"] = resource_name
+        props = resource_props(args, kwargs, _OUTPUTS, default_name=resource_name)
         if props.get("credentials") is not None:
             props["credentials"] = pulumi.Output.secret(props["credentials"])
         secret_outputs = pulumi.ResourceOptions(additional_secret_outputs=_SECRET_OUTPUTS)

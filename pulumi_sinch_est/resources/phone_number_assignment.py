@@ -9,7 +9,7 @@ import pulumi
 import pulumi.dynamic
 
 from ..providers.phone_number_assignment import PhoneNumberAssignmentProvider
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = PhoneNumberAssignmentProvider()
 
@@ -28,7 +28,7 @@ class PhoneNumberAssignmentArgs(TypedDict, total=False):
     create that times out requests the unassignment and fails."""
 
 
-class PhoneNumberAssignment(pulumi.dynamic.Resource, module="sinch-est", name="PhoneNumberAssignment"):
+class PhoneNumberAssignment(pulumi.dynamic.Resource, module=MODULE, name="PhoneNumberAssignment"):
     """A number routed to a trunk. Its id is the number; destroying it unassigns the number (if it is still
     on this trunk) without releasing the rental."""
 

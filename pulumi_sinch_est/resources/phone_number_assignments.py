@@ -11,7 +11,7 @@ import pulumi.dynamic
 
 from ..providers._provisioning import ProvisioningError
 from ..providers.phone_number_assignments import PhoneNumberAssignmentsProvider, summary
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = PhoneNumberAssignmentsProvider()
 
@@ -31,7 +31,7 @@ class PhoneNumberAssignmentsArgs(TypedDict, total=False):
     """How many numbers are worked on at once, 1-16; default 16. Lower it if Sinch rate-limits the project."""
 
 
-class PhoneNumberAssignments(pulumi.dynamic.Resource, module="sinch-est", name="PhoneNumberAssignments"):
+class PhoneNumberAssignments(pulumi.dynamic.Resource, module=MODULE, name="PhoneNumberAssignments"):
     """Numbers routed to a trunk. Destroying it unassigns each number still on the trunk, without releasing
     the rentals.
 
