@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pulumi import automation as auto
+from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 
 from pulumi_sinch_est.providers import _context
 from pulumi_sinch_est.providers._provisioning import FirstPoll, Pacing
@@ -65,3 +68,15 @@ def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     pacing = Pacing(clock, FirstPoll())
     monkeypatch.setattr(_context, "pacing", lambda: pacing)
     return clock
+
+
+def outs_of(result: CreateResult | ReadResult | UpdateResult) -> dict[str, Any]:
+    """The outputs of a provider operation, which every operation tested here returns."""
+    assert result.outs is not None
+    return dict(result.outs)
+
+
+def state_resources(stack: auto.Stack) -> list[dict[str, Any]]:
+    """The resources the stack's state holds, as `pulumi stack export` writes them."""
+    resources: list[dict[str, Any]] = (stack.export_stack().deployment or {}).get("resources") or []
+    return resources

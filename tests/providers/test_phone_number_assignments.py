@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from conftest import FakeClient, FakeClock
+from conftest import FakeClient, FakeClock, outs_of
 from pulumi.runtime.rpc import UNKNOWN
 
 from pulumi_sinch_est.client import ActiveNumber, NotFoundError
@@ -178,7 +178,7 @@ def test_create_assigns_adopts_and_reports_each_failure_without_raising(api: Fak
     }
     created = PROVIDER.create(checked([A, B, C, D, "+15550100009"]))
     assert created.id.startswith("numbers-")
-    outs = created.outs
+    outs = outs_of(created)
     assert outs["phone_numbers"] == {A: "T1", B: "T1"} and outs["region_codes"] == {A: "US", B: "US"}
     failed = outs["failed_numbers"]
     assert sorted(failed) == [C, D, "+15550100009"]
@@ -195,7 +195,7 @@ def test_create_keeps_numbers_whose_outcome_is_uncertain(api: FakeActiveNumbers)
     """A timeout or an error nobody foresaw leaves the number recorded: destroy checks before it acts."""
     api.numbers = {A: FakeNumber(), B: FakeNumber(), C: FakeNumber()}
     api.slow, api.broken = {B}, {C}
-    outs = PROVIDER.create(checked([A, B, C], provisioning_timeout_seconds=5)).outs
+    outs = outs_of(PROVIDER.create(checked([A, B, C], provisioning_timeout_seconds=5)))
     assert outs["phone_numbers"] == {A: "T1", B: "T1", C: "T1"}
     assert "timed out after 5 s" in outs["failed_numbers"][B]
     assert outs["failed_numbers"][C] == "RuntimeError: boom"
@@ -205,13 +205,13 @@ def test_update_adds_removes_moves_and_retries(api: FakeActiveNumbers) -> None:
     api.numbers = {A: FakeNumber("EST", "T1"), B: FakeNumber("EST", "T1"), C: FakeNumber(), D: FakeNumber()}
     olds = outputs({A: "T1", B: "T1"}, {C: "FAILED before"})
     updated = PROVIDER.update("numbers-1", olds, checked([A, C, D]))
-    assert updated.outs["phone_numbers"] == {A: "T1", C: "T1", D: "T1"}
-    assert updated.outs["failed_numbers"] == {}
+    assert outs_of(updated)["phone_numbers"] == {A: "T1", C: "T1", D: "T1"}
+    assert outs_of(updated)["failed_numbers"] == {}
     assert api.writes() == [("PATCH", B, ""), ("PATCH", C, "T1"), ("PATCH", D, "T1")]
 
     api.calls.clear()
-    moved = PROVIDER.update("numbers-1", updated.outs, checked([A, C, D], trunk_id="T2"))
-    assert moved.outs["phone_numbers"] == {A: "T2", C: "T2", D: "T2"} and moved.outs["trunk_id"] == "T2"
+    moved = PROVIDER.update("numbers-1", outs_of(updated), checked([A, C, D], trunk_id="T2"))
+    assert outs_of(moved)["phone_numbers"] == {A: "T2", C: "T2", D: "T2"} and outs_of(moved)["trunk_id"] == "T2"
     assert api.writes() == [("PATCH", A, "T2"), ("PATCH", C, "T2"), ("PATCH", D, "T2")]
     assert [c for c in api.calls if c[1] == A] == [("PATCH", A, "T2"), ("GET", A)]  # a move needs no pre-read
 
@@ -219,15 +219,15 @@ def test_update_adds_removes_moves_and_retries(api: FakeActiveNumbers) -> None:
 def test_update_failed_move_keeps_the_number_where_it_is(api: FakeActiveNumbers) -> None:
     api.numbers = {A: FakeNumber("EST", "T1", fails=True), B: FakeNumber("EST", "T1")}
     moved = PROVIDER.update("numbers-1", outputs({A: "T1", B: "T1"}), checked([A, B], trunk_id="T2"))
-    assert moved.outs["phone_numbers"] == {A: "T1", B: "T2"}
-    assert list(moved.outs["failed_numbers"]) == [A]
+    assert outs_of(moved)["phone_numbers"] == {A: "T1", B: "T2"}
+    assert list(outs_of(moved)["failed_numbers"]) == [A]
 
 
 def test_read_follows_the_live_numbers(api: FakeActiveNumbers) -> None:
     api.numbers = {A: FakeNumber("EST", "T1"), B: FakeNumber("EST", "T7"), C: FakeNumber("EST", "")}
     read = PROVIDER.read("numbers-1", outputs({A: "T1", B: "T1", C: "T1", D: "T1"}))
     assert read.id == "numbers-1"
-    assert read.outs["phone_numbers"] == {A: "T1", B: "T7"}
+    assert outs_of(read)["phone_numbers"] == {A: "T1", B: "T7"}
     assert read.inputs == {
         "trunk_id": "T1",
         "phone_numbers": {A: "T1", B: "T7"},
