@@ -10,6 +10,7 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 import respx
+from conftest import FakeClock
 
 from pulumi_sinch_est.client import (
     AuthenticationError,
@@ -20,18 +21,7 @@ from pulumi_sinch_est.client import (
 )
 from pulumi_sinch_est.client.auth import TokenCache
 
-from .conftest import (
-    EST_BASE,
-    KEY_ID,
-    KEY_SECRET,
-    STATIC_TOKEN,
-    TOKEN_URL,
-    FakeClock,
-    MakeClient,
-    jwt,
-    settings,
-    token_response,
-)
+from .conftest import EST_BASE, KEY_ID, KEY_SECRET, STATIC_TOKEN, TOKEN_URL, MakeClient, jwt, settings, token_response
 
 TRUNK = f"{EST_BASE}/trunks/T1"
 OK_TRUNK = httpx.Response(200, json={"id": "T1"})

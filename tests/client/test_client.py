@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 import respx
+from conftest import FakeClock
 
 import pulumi_sinch_est.client as client_package
 from pulumi_sinch_est.client import (
@@ -23,7 +24,7 @@ from pulumi_sinch_est.client.auth import TokenCache
 from pulumi_sinch_est.client.transport import shared_http_client
 from pulumi_sinch_est.config import ConfigurationError
 
-from .conftest import EST_BASE, TOKEN_URL, FakeClock, jwt, settings, token_response
+from .conftest import EST_BASE, TOKEN_URL, jwt, settings, token_response
 
 AREAS = {
     "trunks": [

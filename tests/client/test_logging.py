@@ -9,10 +9,11 @@ import re
 import httpx
 import pytest
 import respx
+from conftest import FakeClock
 
 from pulumi_sinch_est.client import AuthenticationError, CredentialListRequest, CredentialRequest
 
-from .conftest import EST_BASE, KEY_ID, KEY_SECRET, TOKEN_URL, FakeClock, MakeClient, jwt, token_response
+from .conftest import EST_BASE, KEY_ID, KEY_SECRET, TOKEN_URL, MakeClient, jwt, token_response
 
 PASSWORD = "Very-Secret-Passw0rd"
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import httpx
 import respx
+from conftest import FakeClock
 
 from pulumi_sinch_est.client import SinchClient
 
-from .conftest import EST_BASE, FakeClock, sent_json
+from .conftest import EST_BASE, sent_json
 
 
 def test_add_posts_ids_and_returns_the_added(client: SinchClient, router: respx.MockRouter) -> None:

@@ -8,6 +8,7 @@ import random
 import httpx
 import pytest
 import respx
+from conftest import FakeClock
 
 from pulumi_sinch_est.client import (
     ApiError,
@@ -21,7 +22,7 @@ from pulumi_sinch_est.client import (
 )
 from pulumi_sinch_est.client.retries import parse_retry_after
 
-from .conftest import EST_BASE, FakeClock, MakeClient
+from .conftest import EST_BASE, MakeClient
 
 TRUNKS = f"{EST_BASE}/trunks"
 TRUNK = f"{EST_BASE}/trunks/T1"

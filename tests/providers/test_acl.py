@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import FakeClient
 from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN
 
@@ -15,7 +16,6 @@ from pulumi_sinch_est.client.models import (
     IpRange,
     IpRangeRequest,
 )
-from pulumi_sinch_est.providers import _context
 from pulumi_sinch_est.providers.acl import AclProvider
 
 PROVIDER = AclProvider()
@@ -204,11 +204,6 @@ class FakeAcls:
             raise NotFoundError(404, "deleting IP range")
 
 
-class FakeClient:
-    def __init__(self, acls: FakeAcls) -> None:
-        self.access_control_lists = acls
-
-
 @pytest.fixture
 def live(monkeypatch: pytest.MonkeyPatch) -> FakeAcls:
     acls = FakeAcls(
@@ -225,7 +220,7 @@ def live(monkeypatch: pytest.MonkeyPatch) -> FakeAcls:
             ],
         )
     )
-    monkeypatch.setattr(_context, "client", lambda: FakeClient(acls))
+    FakeClient(access_control_lists=acls).install(monkeypatch)
     return acls
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import FakeClient
 from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN
 
 from pulumi_sinch_est.client import BadRequestError, NotFoundError
 from pulumi_sinch_est.client.models import Credential, CredentialList, CredentialListRequest
-from pulumi_sinch_est.providers import _context
 from pulumi_sinch_est.providers._base import ProviderError
 from pulumi_sinch_est.providers._fingerprints import fingerprint, matches
 from pulumi_sinch_est.providers.credential_list import CredentialListInputs, CredentialListProvider
@@ -181,15 +181,10 @@ class FakeLists:
         del self.lists[list_id]
 
 
-class FakeClient:
-    def __init__(self, lists: FakeLists) -> None:
-        self.credential_lists = lists
-
-
 @pytest.fixture
 def api(monkeypatch: pytest.MonkeyPatch) -> FakeLists:
     fake = FakeLists()
-    monkeypatch.setattr(_context, "client", lambda: FakeClient(fake))
+    FakeClient(credential_lists=fake).install(monkeypatch)
     return fake
 
 
