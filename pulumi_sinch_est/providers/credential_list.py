@@ -54,7 +54,7 @@ from ..client.lookups import single_match
 from ..client.models import CredentialList, CredentialListRequest, CredentialRequest
 from . import _context
 from ._base import EstProvider, InputModel, ProviderError, contains_unknown, found_after
-from ._fields import Name, Password, Username, first_repeat
+from ._fields import Name, Password, Username, each_once, known_keys
 from ._fingerprints import fingerprint, matches
 
 _ITEM_SHAPE = "expected a mapping {'username': ..., 'password': ...}"
@@ -71,22 +71,12 @@ class CredentialInput(BaseModel):
 
 def _credential_item(value: object) -> object:
     """Checked here so the error names the item (`credentials[1]`); its value is hidden (`SECRET_FIELDS`)."""
-    if not isinstance(value, Mapping):
-        raise ValueError(_ITEM_SHAPE)
-    unknown = sorted(str(key) for key in value if key not in CredentialInput.model_fields)
-    if unknown:
-        raise ValueError(f"unknown key {', '.join(map(repr, unknown))}: {_ITEM_SHAPE}")
-    return value
+    return known_keys(value, CredentialInput, _ITEM_SHAPE)
 
 
 def _unique_sorted(credentials: list[CredentialInput]) -> list[CredentialInput]:
-    repeat = first_repeat([item.username for item in credentials])
-    if repeat is not None:
-        index, earlier = repeat
-        raise ValueError(
-            f"credentials[{index}] repeats username {credentials[index].username!r} from credentials[{earlier}]: "
-            "expected each username once"
-        )
+    usernames = [item.username for item in credentials]
+    each_once(usernames, "credentials", lambda username: f"username {username!r}", ": expected each username once")
     return sorted(credentials, key=lambda item: item.username)
 
 

@@ -47,7 +47,7 @@ from pydantic import AfterValidator, Field, StrictInt
 
 from . import _context
 from ._base import EstProvider, InputModel, ProviderError, contains_unknown
-from ._fields import E164, ObjectId, WholeNumber, first_repeat
+from ._fields import E164, ObjectId, WholeNumber, each_once
 from ._provisioning import DEFAULT_TIMEOUT_S, Outcome, ProvisioningError, Timeout
 
 DEFAULT_CONCURRENCY = 16
@@ -60,10 +60,7 @@ Concurrency = Annotated[StrictInt, Field(ge=1, le=MAX_CONCURRENCY), WholeNumber]
 
 
 def _unique(numbers: list[str]) -> list[str]:
-    repeat = first_repeat(numbers)
-    if repeat is not None:
-        index, earlier = repeat
-        raise ValueError(f"phone_numbers[{index}] repeats {numbers[index]} from phone_numbers[{earlier}]")
+    each_once(numbers, "phone_numbers")
     return sorted(numbers)
 
 
