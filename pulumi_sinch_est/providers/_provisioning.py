@@ -259,9 +259,6 @@ class Provisioner:
         operation = f"moving {number} from trunk {old_trunk} to trunk {trunk_id}"
         try:
             self._client.active_numbers.assign_to_trunk(number, trunk_id)
-        except SinchError as exc:
-            return Outcome(number, old_trunk, failure=exc, refused=True)
-        try:
             live = self._wait(number, timeout_s, operation, lambda at: at.est_trunk == trunk_id)
         except ProvisioningTimeout as exc:
             return Outcome(number, trunk_id, failure=exc)

@@ -4,13 +4,13 @@ provisioning handled against a fake Numbers API on a fake clock (no real waiting
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from conftest import FakeClient, FakeClock
 
-from pulumi_sinch_est.client import ActiveNumber, NotFoundError
-from pulumi_sinch_est.providers._provisioning import ProvisioningError
+from pulumi_sinch_est.client import ActiveNumber, NotFoundError, SinchClient
+from pulumi_sinch_est.providers._provisioning import FirstPoll, Pacing, Provisioner, ProvisioningError
 from pulumi_sinch_est.providers.phone_number_assignment import PhoneNumberAssignmentProvider
 
 PROVIDER = PhoneNumberAssignmentProvider()
@@ -322,3 +322,16 @@ def test_delete_failed_unassign_is_an_error(api: FakeActiveNumbers) -> None:
     api.fail_next = {}
     with pytest.raises(ProvisioningError, match="unassigning .* failed: .*FAILED.*the number stays on trunk T1"):
         PROVIDER.delete(NUMBER, {**checked(), "region_code": "US"})
+
+
+def test_the_provisioner_runs_on_the_clock_it_is_given() -> None:
+    """No module state: the clock and the first-poll estimate are the ones handed in."""
+    clock, first_poll = FakeClock(), FirstPoll()
+    api = FakeActiveNumbers(clock)
+    provisioner = Provisioner(cast(SinchClient, FakeClient(active_numbers=api)), Pacing(clock, first_poll))
+    assigned = provisioner.assign(NUMBER, "T1", 60)
+    assert (assigned.trunk, assigned.region, assigned.failure) == ("T1", "US", None)
+    assert clock.sleeps == [0.25, 0.5] and first_poll.seconds == 0.25  # still under way at the first read
+    released = provisioner.release(NUMBER, "T1", "T1", 60)
+    assert (released.trunk, released.failure) == ("", None)
+    assert api.writes() == [("ASSIGN", "T1"), ("UNASSIGN",)]
