@@ -16,8 +16,9 @@ from .components import (
     SipTrunkingEndpointArgs,
     SipTrunkingError,
 )
+from .errors import SinchEstError
 from .providers._base import ProviderError
-from .providers.phone_number_assignment import ProvisioningError
+from .providers._provisioning import ProvisioningError
 from .resources.acl import Acl, AclArgs, AclIpRangeArgs
 from .resources.acl_attachment import AclAttachment, AclAttachmentArgs
 from .resources.call_blocking_rule import CallBlockingRule, CallBlockingRuleArgs
@@ -55,6 +56,7 @@ __all__ = [
     "PhoneNumberAssignmentsArgs",
     "ProviderError",
     "ProvisioningError",
+    "SinchEstError",
     "SipTrunking",
     "SipTrunkingArgs",
     "SipTrunkingEndpointArgs",

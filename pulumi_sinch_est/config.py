@@ -16,13 +16,15 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .errors import SinchEstError
+
 DEFAULT_EST_URL = "https://elastic-trunking.api.sinch.com"
 DEFAULT_NUMBERS_URL = "https://numbers.api.sinch.com"
 DEFAULT_AUTH_URL = "https://auth.sinch.com"
 DEFAULT_TIMEOUT_S = 30.0
 
 
-class ConfigurationError(Exception):
+class ConfigurationError(SinchEstError):
     """Raised when a required setting is missing or a given one is unusable."""
 
 

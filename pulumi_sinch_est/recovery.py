@@ -46,9 +46,11 @@ from typing import IO, Any
 from . import providers as _providers
 from .client import AmbiguousMatchError, SinchError
 from .config import ConfigurationError
+from .errors import SinchEstError
 from .providers._base import PROVIDER_KEY, EstProvider
+from .resources._common import MODULE
 
-TYPE_PREFIX = "pulumi-python:dynamic/sinch-est:"
+TYPE_PREFIX = f"pulumi-python:dynamic/{MODULE}:"
 SECRET_SIG = "4dabf18193072939515e22adb298388d"
 """The key that marks a secret value in an exported deployment."""
 
@@ -68,7 +70,7 @@ class Outcome:
         return f"{'adopted' if self.adopted else 'dropped'} {self.kind} {self.name}: {self.detail}"
 
 
-class RecoveryError(Exception):
+class RecoveryError(SinchEstError):
     """Raised when an interrupted create cannot be settled, so no repaired state is written."""
 
 

@@ -19,9 +19,11 @@ from typing import Any
 import pytest
 from pulumi.dynamic import ResourceProvider
 
+from pulumi_sinch_est.client.timing import SystemClock
 from pulumi_sinch_est.emulator.config import EmulatorConfig
 from pulumi_sinch_est.emulator.server import EmulatorServer
-from pulumi_sinch_est.providers import phone_number_assignment
+from pulumi_sinch_est.providers import _context
+from pulumi_sinch_est.providers._provisioning import FirstPoll, Pacing
 from pulumi_sinch_est.providers.acl import AclProvider
 from pulumi_sinch_est.providers.acl_attachment import AclAttachmentProvider
 from pulumi_sinch_est.providers.call_blocking_rule import CallBlockingRuleProvider
@@ -43,7 +45,8 @@ SECRET_CREDENTIALS = {SECRET_SIG: "1b47061264138c4ac30d75fd1eb44270", "ciphertex
 @pytest.fixture
 def emulator(monkeypatch: pytest.MonkeyPatch) -> Iterator[EmulatorServer]:
     # The assignment's first poll is learned per process: what it learns here must not reach other tests.
-    monkeypatch.setattr(phone_number_assignment, "_first_poll", phone_number_assignment.FirstPoll())
+    pacing = Pacing(SystemClock(), FirstPoll())
+    monkeypatch.setattr(_context, "pacing", lambda: pacing)
     with EmulatorServer(EmulatorConfig(port=0, numbers=[NUMBER], provisioning_delay_s=0)) as server:
         for key in [k for k in os.environ if k.startswith("SINCH_")]:
             monkeypatch.delenv(key)

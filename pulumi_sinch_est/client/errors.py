@@ -1,19 +1,6 @@
 """The exceptions the client raises, so callers can tell "nothing came back" from "Sinch said no".
 
-```
-SinchError
-├── TransportError             no HTTP response came back (connect failure, timeout, dropped connection)
-├── UnexpectedResponseError    a success status came back with a body that is not what the API documents
-├── AmbiguousMatchError        a lookup by name found more than one object
-└── ApiError                   an error status came back
-    ├── BadRequestError        400
-    ├── AuthenticationError    401
-    ├── PermissionDeniedError  403
-    ├── NotFoundError          404
-    ├── ConflictError          409
-    ├── RateLimitedError       429
-    └── ServerError            5xx
-```
+Their tree, under the package's root `SinchEstError`, is drawn in `pulumi_sinch_est.errors`.
 
 Every message is one line meant to sit at the top of a Pulumi traceback, and is scrubbed of anything that
 looks like a credential, because servers sometimes echo request bodies back in their messages.
@@ -22,13 +9,15 @@ looks like a credential, because servers sometimes echo request bodies back in t
 from __future__ import annotations
 
 from http import HTTPStatus
+from typing import Self
 
+from ..errors import SinchEstError
 from .redaction import redact
 
 _MAX_MESSAGE_CHARS = 300
 
 
-class SinchError(Exception):
+class SinchError(SinchEstError):
     """Raised for every failure of a Sinch API call; catch this to handle them all."""
 
     may_have_been_processed = False
@@ -98,6 +87,19 @@ class ApiError(SinchError):
         ]
         self.hint = hint
         super().__init__(self.__str__())
+
+    def with_hint(self, hint: str, *, operation: str | None = None, api_message: str | None = None) -> Self:
+        """This error with `hint` in place of its own, and where given a clearer `operation` or API message:
+        how a caller that knows more than the client (which object clashed, what to do) tells the user."""
+        hinted = type(self).__new__(type(self))
+        hinted.__dict__.update(self.__dict__)
+        hinted.hint = hint
+        if operation is not None:
+            hinted.operation = operation
+        if api_message is not None:
+            hinted.api_message = _one_line(redact(api_message))
+        hinted.args = (str(hinted),)
+        return hinted
 
     def __str__(self) -> str:
         line = f"{self.operation} failed: HTTP {self.status_code}"

@@ -29,6 +29,8 @@ from typing import Any, Literal, get_args
 
 import pulumi
 
+from ..errors import SinchEstError
+
 Direction = Literal["inbound", "outbound", "both"]
 """Which calls the trunk carries: from the PSTN to your PBX, from your PBX to the PSTN, or both."""
 Authentication = Literal["acl", "credentials"]
@@ -52,7 +54,7 @@ MISSING = "(missing)"
 HIDDEN = "(hidden: it may hold a password)"
 
 
-class SipTrunkingError(pulumi.RunError, ValueError):
+class SipTrunkingError(pulumi.RunError, ValueError, SinchEstError):
     """Raised by `SipTrunking` for answers that contradict each other or leave something out.
 
     A `pulumi.RunError`, so `pulumi preview` prints the message alone, one line per problem, without a

@@ -18,6 +18,7 @@ from typing import Any, NotRequired, TypedDict, Unpack, cast
 
 import pulumi
 
+from ..resources._common import MODULE
 from ..resources.acl import Acl, AclIpRangeArgs
 from ..resources.acl_attachment import AclAttachment
 from ..resources.credential_list import CredentialArgs, CredentialList
@@ -27,7 +28,7 @@ from ..resources.phone_number_assignment import PhoneNumberAssignment
 from ..resources.trunk import Trunk, TrunkArgs
 from ._answers import Authentication, Direction, EndpointType, Plan, plan
 
-TYPE_TOKEN = "sinch-est:index:SipTrunking"
+TYPE_TOKEN = f"{MODULE}:index:SipTrunking"
 
 
 class SipTrunkingEndpointArgs(TypedDict):

@@ -13,8 +13,8 @@ outputs: whatever they need must be there.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, ClassVar, TypeVar, get_args
 
 from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, DiffResult, ResourceProvider
 from pulumi.output import Unknown
@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..client import AmbiguousMatchError, SinchError
 from ..config import ConfigurationError
+from ..errors import SinchEstError
 from . import _context
 
 PROVIDER_KEY = "__provider"
@@ -47,11 +48,51 @@ def contains_unknown(value: Any) -> bool:
 
 
 class InputModel(BaseModel):
-    """The validated, normalised inputs of one resource. `SECRET_FIELDS` are never echoed in errors."""
+    """The validated, normalised inputs of one resource."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset()
+    """The names of the secret fields, of this model or of a model nested in it (a credential's `password`),
+    declared once here. A failure never shows their values, nor the value of an input holding one (see
+    `_hidden`); `read` never hands them back as inputs."""
+
+    @classmethod
+    def secret_holders(cls) -> frozenset[str]:
+        """The inputs that hold a secret field in a nested model (a list of credentials)."""
+        return frozenset(
+            name
+            for name, field in cls.model_fields.items()
+            if any(cls.SECRET_FIELDS & set(nested.model_fields) for nested in _models_in(field.annotation))
+        )
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    """The models an annotation names, at any depth (`list[Annotated[Credential, ...]]` names `Credential`)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+        for field in annotation.model_fields.values():
+            yield from _models_in(field.annotation)
+    for arg in get_args(annotation):
+        yield from _models_in(arg)
+
+
+def _hidden(model: type[InputModel], loc: tuple[int | str, ...], value: Any) -> str | None:
+    """How a failure shows the value at `loc` when it must not show it, None when it may.
+
+    A secret field's value is hidden. So is anything else within an input that holds secrets: a whole
+    credential or the list of them, or a misplaced structure, may carry a password. Only a string at a
+    named field that is not secret (a credential's `username`) is shown there.
+    """
+    if any(part in model.SECRET_FIELDS for part in loc):
+        return "the value given (hidden: it is secret)"
+    if (
+        loc
+        and loc[0] in model.secret_holders()
+        and not (len(loc) > 1 and isinstance(loc[-1], str) and isinstance(value, str))
+    ):
+        return f"(hidden: it may hold a {min(model.SECRET_FIELDS)})"
+    return None
 
 
 def _location(loc: tuple[int | str, ...]) -> str:
@@ -95,10 +136,8 @@ def _failure(model: type[InputModel], raw: Mapping[str, Any], error: Any) -> Che
         return CheckFailure(
             path, f"{path} is not an input of this resource; expected one of: {', '.join(sorted(model.model_fields))}"
         )
-    if any(part in model.SECRET_FIELDS for part in loc):
-        shown = "the value given (hidden: it is secret)"
-    else:
-        shown = shown_value(_value_at(raw, loc)) if loc else "these inputs"
+    value = _value_at(raw, loc)
+    shown = _hidden(model, loc, value) or (shown_value(value) if loc else "these inputs")
     return CheckFailure(path, f"{path} = {shown} is invalid: {message}")
 
 
@@ -128,7 +167,7 @@ def validate(model: type[InputModel], raw: Mapping[str, Any]) -> tuple[dict[str,
     return parsed.model_dump(), []
 
 
-class ProviderError(Exception):
+class ProviderError(SinchEstError):
     """Raised by a provider operation that failed for a known reason (the API refused, bad settings)."""
 
 

@@ -4,7 +4,7 @@ environment, resolved once per process.
 Provider instances are pickled into every resource's state, so they must hold nothing: the stack
 config arrives in the provider process through `configure()` and is kept here, in module state that is
 never serialised. Every provider of a program runs in one process, so they all share one client (one
-connection pool, one OAuth2 token).
+connection pool, one OAuth2 token) and one pacing of the number provisioning waits.
 
 The engine starts that process, so a user cannot configure its logging from the program. The
 environment variable `SINCH_LOG_LEVEL` (`DEBUG` for one line per HTTP request, `INFO` for retries and
@@ -22,7 +22,9 @@ from typing import Any
 from pulumi.dynamic import ConfigureRequest
 
 from ..client import SinchClient, get_client
+from ..client.timing import SystemClock
 from ..config import resolve_settings
+from ._provisioning import FirstPoll, Pacing, Provisioner
 
 STACK_CONFIG_KEYS = (
     "sinch:projectId",
@@ -41,6 +43,7 @@ LOG_FILE_ENV = "SINCH_LOG_FILE"
 _lock = threading.Lock()
 _stack_config: dict[str, str] = {}
 _logging_read = False
+_pacing = Pacing(SystemClock(), FirstPoll())
 
 
 def _enable_logging() -> None:
@@ -84,3 +87,14 @@ def client() -> SinchClient:
     with _lock:
         config = dict(_stack_config)
     return get_client(resolve_settings(stack_config=config))
+
+
+def pacing() -> Pacing:
+    """The process's clock and first-poll estimate: every number's wait in the process learns from the
+    others (see `_provisioning.FirstPoll`)."""
+    return _pacing
+
+
+def provisioner() -> Provisioner:
+    """Number provisioning through the process's client, on the process's pacing."""
+    return Provisioner(client(), pacing())

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StrictInt
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, StrictBool, StrictInt
 
 _HOST_NAME = re.compile(r"^[A-Za-z0-9-]{1,63}$")
 _E164 = re.compile(r"^\+[1-9][0-9]{1,14}$")
@@ -144,13 +144,23 @@ Direction = Annotated[Literal["INBOUND", "OUTBOUND"], BeforeValidator(_upper)]
 """A call direction, case-insensitive to users; the API takes it upper-case and answers lower-case."""
 
 
-def first_repeat(keys: Sequence[Hashable]) -> tuple[int, int] | None:
-    """The position of the first key that was seen before, and where it was first seen; None when every
-    key differs. Lists that the API keys by one field (ranges by CIDR, credentials by username, numbers)
-    name both positions in their error, so the user finds the pair."""
-    first: dict[Hashable, int] = {}
+def each_once(keys: Sequence[str], field: str, shown: Callable[[str], str] = str, expected: str = "") -> None:
+    """Raise at the first key seen before, naming both positions so the user finds the pair
+    (`ip_ranges[2] repeats 10.0.0.0/24 from ip_ranges[0]`): the rule of every list the API keys by one
+    field (ranges by CIDR, credentials by username, numbers). `expected` ends the message."""
+    first: dict[str, int] = {}
     for index, key in enumerate(keys):
         if key in first:
-            return index, first[key]
+            raise ValueError(f"{field}[{index}] repeats {shown(key)} from {field}[{first[key]}]{expected}")
         first[key] = index
-    return None
+
+
+def known_keys(value: object, model: type[BaseModel], shape: str) -> object:
+    """A list item must be a mapping of `model`'s keys. Checked before the model validates it, so the
+    error names the item (`credentials[1]`) and says the shape expected, instead of a pydantic message."""
+    if not isinstance(value, Mapping):
+        raise ValueError(shape)
+    unknown = sorted(str(key) for key in value if key not in model.model_fields)
+    if unknown:
+        raise ValueError(f"unknown key {', '.join(map(repr, unknown))}: {shape}")
+    return value

@@ -44,7 +44,7 @@ from ..client.lookups import single_match
 from ..client.models import AccessControlList, AccessControlListRequest, IpRange, IpRangeRequest
 from . import _context
 from ._base import EstProvider, InputModel, found_after
-from ._fields import Flag, Name, _cidr, first_repeat
+from ._fields import Flag, Name, _cidr, each_once, known_keys
 
 
 def _range_cidr(value: str) -> str:
@@ -79,24 +79,17 @@ def _range_item(value: object) -> object:
     item (`ip_ranges[1]`) and shows the string given."""
     if isinstance(value, str):
         return {"cidr": _range_cidr(value), "description": ""}
-    if not isinstance(value, Mapping):
-        raise ValueError(_ITEM_SHAPE)
-    unknown = sorted(str(key) for key in value if key not in IpRangeInput.model_fields)
-    if unknown:
-        raise ValueError(f"unknown key {', '.join(map(repr, unknown))}: {_ITEM_SHAPE}")
-    return value
+    return known_keys(value, IpRangeInput, _ITEM_SHAPE)
 
 
 def _range_set(ranges: list[IpRangeInput]) -> list[IpRangeInput]:
     if not ranges:
         raise ValueError("expected at least one range such as '203.0.113.10/32' (an empty ACL admits nobody)")
-    repeat = first_repeat([item.cidr for item in ranges])
-    if repeat is not None:
-        index, earlier = repeat
-        raise ValueError(
-            f"ip_ranges[{index}] repeats {ranges[index].cidr} from ip_ranges[{earlier}]: "
-            "expected each cidr once (give one description per range)"
-        )
+    each_once(
+        [item.cidr for item in ranges],
+        "ip_ranges",
+        expected=": expected each cidr once (give one description per range)",
+    )
     return sorted(ranges, key=lambda item: item.cidr)
 
 

@@ -23,8 +23,8 @@ What a replacement means for the list's users:
 
 Passwords are secret inputs and never outputs. So that `diff` can still see a rotation, the outputs hold
 `password_fingerprints`, a salted slow hash per username (`_fingerprints`), itself a secret output; `diff`
-hashes each new password with the stored salt. No error message shows a password: `check` hides the value
-of any failure that could hold one.
+hashes each new password with the stored salt. No error message shows a password: `password` is declared
+secret (`SECRET_FIELDS`), so `check` hides the value of any failure that could hold one.
 
 Choices where est-api.md says UNKNOWN:
 - Whether usernames are unique per list or per project: per list is assumed (as the emulator does), and
@@ -46,20 +46,19 @@ Choices where est-api.md says UNKNOWN:
 from __future__ import annotations
 
 import contextlib
-import re
 import secrets
 from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar
 
-from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult
+from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from ..client import BadRequestError, NotFoundError, ServerError, SinchClient, TransportError
 from ..client.lookups import single_match
 from ..client.models import CredentialList, CredentialListRequest, CredentialRequest
 from . import _context
-from ._base import EstProvider, InputModel, ProviderError, contains_unknown, found_after, shown_value
-from ._fields import Name, Password, Username, first_repeat
+from ._base import EstProvider, InputModel, ProviderError, contains_unknown, found_after
+from ._fields import Name, Password, Username, each_once, known_keys
 from ._fingerprints import fingerprint, matches
 
 _ITEM_SHAPE = "expected a mapping {'username': ..., 'password': ...}"
@@ -75,23 +74,13 @@ class CredentialInput(BaseModel):
 
 
 def _credential_item(value: object) -> object:
-    """Checked here so the error names the item (`credentials[1]`); its value is hidden by `check`."""
-    if not isinstance(value, Mapping):
-        raise ValueError(_ITEM_SHAPE)
-    unknown = sorted(str(key) for key in value if key not in CredentialInput.model_fields)
-    if unknown:
-        raise ValueError(f"unknown key {', '.join(map(repr, unknown))}: {_ITEM_SHAPE}")
-    return value
+    """Checked here so the error names the item (`credentials[1]`); its value is hidden (`SECRET_FIELDS`)."""
+    return known_keys(value, CredentialInput, _ITEM_SHAPE)
 
 
 def _unique_sorted(credentials: list[CredentialInput]) -> list[CredentialInput]:
-    repeat = first_repeat([item.username for item in credentials])
-    if repeat is not None:
-        index, earlier = repeat
-        raise ValueError(
-            f"credentials[{index}] repeats username {credentials[index].username!r} from credentials[{earlier}]: "
-            "expected each username once"
-        )
+    usernames = [item.username for item in credentials]
+    each_once(usernames, "credentials", lambda username: f"username {username!r}", ": expected each username once")
     return sorted(credentials, key=lambda item: item.username)
 
 
@@ -105,34 +94,6 @@ class CredentialListInputs(InputModel):
         AfterValidator(_unique_sorted),
     ] = Field(default_factory=list)
     import_id: str | None = None
-
-
-_PATH_PART = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
-
-
-def _value_at_path(raw: Any, path: str) -> Any:
-    """The value a failure's property path (`credentials[0].username`) points at, None if none."""
-    for match in _PATH_PART.finditer(path):
-        key: str | int = match.group(1) if match.group(1) is not None else int(match.group(2))
-        try:
-            raw = raw[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return raw
-
-
-def _hide_passwords(failure: CheckFailure, raw: Mapping[str, Any]) -> CheckFailure:
-    """A failure about `credentials` or one of its items would show the list, the item or a string that
-    may hold a password: the value is replaced by a placeholder, the reason kept. Only a username (a
-    string at `credentials[i].username`) is shown; passwords are hidden by `_base` already."""
-    if not failure.property.startswith("credentials"):
-        return failure
-    value = _value_at_path(raw, failure.property)
-    if failure.property.endswith(".username") and isinstance(value, str):
-        return failure
-    shown = f"{failure.property} = {shown_value(value)} "
-    reason = failure.reason.replace(shown, f"{failure.property} = (hidden: it may hold a password) ", 1)
-    return CheckFailure(failure.property, reason)
 
 
 def _request(inputs: Mapping[str, Any]) -> CredentialListRequest:
@@ -222,7 +183,6 @@ class CredentialListProvider(EstProvider):
 
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         result = super().check(olds, news)
-        result.failures = [_hide_passwords(f, news) for f in result.failures]
         credentials = result.inputs.get("credentials")
         if not result.failures and isinstance(credentials, list) and not contains_unknown(credentials):
             result.inputs[CREDENTIALS_VERSION] = _credentials_version(olds, credentials)
@@ -305,12 +265,7 @@ class CredentialListProvider(EstProvider):
         except BadRequestError as exc:
             if exc.api_status != "FAILED_PRECONDITION":
                 raise
-            raise BadRequestError(
-                exc.status_code,
-                exc.operation,
-                api_status=exc.api_status,
-                api_message=exc.api_message,
-                field_violations=exc.field_violations,
-                hint="a list cannot be deleted while a trunk links it or a registered endpoint uses one of its "
-                "usernames; if this follows a replacement (a username was added), see the CredentialList docs",
+            raise exc.with_hint(
+                "a list cannot be deleted while a trunk links it or a registered endpoint uses one of its "
+                "usernames; if this follows a replacement (a username was added), see the CredentialList docs"
             ) from None

@@ -5,11 +5,10 @@ assignment waits for Sinch's asynchronous provisioning, so a thousand `PhoneNumb
 cost about a thousand waits divided by four. This resource works through its numbers with its own bounded
 concurrency (`concurrency`, default 16) inside one provider call.
 
-API calls, per number, exactly those of `PhoneNumberAssignment` (Numbers API `GET` and `PATCH
-/activeNumbers/{e164}`, then polling `GET` until the provisioning is applied or failed), with the same
-rules: a number routed to another trunk, a Voice app or a Fax service is refused, not taken; one already
-on the trunk is adopted with no write; delete unassigns a number only while it is on the trunk recorded
-for it (or on its way there).
+API calls and rules, per number, those of `PhoneNumberAssignment`, from the same implementation
+(`_provisioning`): a number routed to another trunk, a Voice app or a Fax service is refused, not taken;
+one already on the trunk is adopted with no write; delete unassigns a number only while it is on the
+trunk recorded for it (or on its way there).
 
 - create: every number as `PhoneNumberAssignment.create` would handle it. The id is generated
   (`numbers-<random>`): the resource is a set of numbers, not an API object.
@@ -46,22 +45,10 @@ from typing import Annotated, Any
 from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult
 from pydantic import AfterValidator, Field, StrictInt
 
-from ..client import SinchClient, SinchError
 from . import _context
 from ._base import EstProvider, InputModel, ProviderError, contains_unknown
-from ._fields import E164, ObjectId, WholeNumber, first_repeat
-from .phone_number_assignment import (
-    DEFAULT_TIMEOUT_S,
-    ProvisioningError,
-    ProvisioningTimeout,
-    Timeout,
-    applied,
-    find_active_number,
-    pending,
-    settled_on,
-    wait_voice_provisioned,
-    wait_voice_released,
-)
+from ._fields import E164, ObjectId, WholeNumber, each_once
+from ._provisioning import DEFAULT_TIMEOUT_S, Outcome, ProvisioningError, Timeout
 
 DEFAULT_CONCURRENCY = 16
 MAX_CONCURRENCY = 16
@@ -73,10 +60,7 @@ Concurrency = Annotated[StrictInt, Field(ge=1, le=MAX_CONCURRENCY), WholeNumber]
 
 
 def _unique(numbers: list[str]) -> list[str]:
-    repeat = first_repeat(numbers)
-    if repeat is not None:
-        index, earlier = repeat
-        raise ValueError(f"phone_numbers[{index}] repeats {numbers[index]} from phone_numbers[{earlier}]")
+    each_once(numbers, "phone_numbers")
     return sorted(numbers)
 
 
@@ -85,96 +69,6 @@ class PhoneNumberAssignmentsInputs(InputModel):
     phone_numbers: Annotated[list[E164], Field(strict=True), AfterValidator(_unique)]
     provisioning_timeout_seconds: Timeout = DEFAULT_TIMEOUT_S
     concurrency: Concurrency = DEFAULT_CONCURRENCY
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What one number's step left behind: the trunk it is recorded on ("" = not recorded any more), its
-    region when read, and why it failed (None when it did not)."""
-
-    number: str
-    trunk: str
-    region: str | None = None
-    error: str | None = None
-
-
-def _assign(client: SinchClient, number: str, trunk_id: str, recorded: str, timeout_s: float) -> Outcome:
-    """Put a number on the trunk as a create would: adopt it if it is there, refuse it if it is elsewhere.
-
-    `recorded` is the trunk the number is recorded on already ("" for a new number): a number retried
-    after an uncertain failure. Whatever cannot be settled keeps the number recorded.
-    """
-    operation = f"assigning {number} to trunk {trunk_id}"
-    sent = False
-    try:
-        live = find_active_number(client, number)
-        if live is None:
-            return Outcome(number, "", error=f"{operation} failed: it is not rented in this Sinch project")
-        if settled_on(live, trunk_id):
-            return Outcome(number, trunk_id, live.region_code)
-        on_way = pending(live)
-        where = on_way if on_way is not None else applied(live)
-        if where.target and where.est_trunk != trunk_id:
-            state = "is being moved to" if on_way is not None else "is assigned to"
-            return Outcome(
-                number, "", error=f"{operation} failed: the number {state} {where}; it is not taken from there"
-            )
-        if where.est_trunk != trunk_id:
-            sent = True
-            client.active_numbers.assign_to_trunk(number, trunk_id)
-        live = wait_voice_provisioned(client, number, trunk_id, timeout_s, operation=operation)
-    except ProvisioningTimeout as exc:
-        return Outcome(number, trunk_id, error=str(exc))  # still on its way here
-    except ProvisioningError as exc:
-        return Outcome(number, "", error=str(exc))  # FAILED (it stays where it was) or taken meanwhile
-    except SinchError as exc:
-        return Outcome(number, trunk_id if sent else recorded, error=str(exc))  # the PATCH may have been applied
-    return Outcome(number, trunk_id, live.region_code)
-
-
-def _move(client: SinchClient, number: str, old_trunk: str, trunk_id: str, timeout_s: float) -> Outcome:
-    """Move a recorded number to another trunk in place (one PATCH, no unassignment in between)."""
-    operation = f"moving {number} from trunk {old_trunk} to trunk {trunk_id}"
-    try:
-        client.active_numbers.assign_to_trunk(number, trunk_id)
-        live = wait_voice_provisioned(client, number, trunk_id, timeout_s, operation=operation)
-    except ProvisioningTimeout as exc:
-        return Outcome(number, trunk_id, error=str(exc))
-    except (ProvisioningError, SinchError) as exc:
-        return Outcome(number, old_trunk, error=str(exc))  # a failed provisioning leaves it where it was
-    return Outcome(number, trunk_id, live.region_code)
-
-
-def _release(client: SinchClient, number: str, recorded: str, trunk_id: str, timeout_s: float) -> Outcome:
-    """Unassign a recorded number if it is on its recorded trunk or the resource's trunk (an interrupted
-    move may have left it on either), or on its way to one; leave it alone anywhere else."""
-    ours = {recorded, trunk_id} - {""}
-    operation = f"unassigning {number} from trunk {recorded}"
-    try:
-        live = find_active_number(client, number)
-        if live is None:
-            return Outcome(number, "")
-        on_way, here = pending(live), applied(live).est_trunk
-        if on_way is not None and on_way.est_trunk not in ours:
-            if here in ours:  # someone else is moving it off: the trunk cannot go before that is done
-                wait_voice_released(client, number, here, timeout_s, operation=operation)
-            return Outcome(number, "")
-        if here not in ours and on_way is None:
-            return Outcome(number, "")  # moved elsewhere by hand, or already unassigned: not ours to change
-        client.active_numbers.unassign_from_trunk(number)
-        off = here if here in ours else on_way.est_trunk if on_way is not None else recorded
-        wait_voice_released(client, number, off, timeout_s, operation=operation)
-    except (ProvisioningError, SinchError) as exc:
-        return Outcome(number, recorded, error=str(exc))
-    return Outcome(number, "")
-
-
-def _read(client: SinchClient, number: str) -> Outcome:
-    """Where the number is applied now: a trunk, or "" when it is on none (or left the project)."""
-    live = find_active_number(client, number)
-    if live is None:
-        return Outcome(number, "")
-    return Outcome(number, applied(live).est_trunk, live.region_code)
 
 
 @dataclass(frozen=True)
@@ -194,7 +88,7 @@ def _run_all(concurrency: int, steps: list[Step]) -> list[Outcome]:
         try:
             return step.run()
         except Exception as exc:  # a bug or an unexpected error must not lose the numbers already done
-            return Outcome(step.number, step.keep, error=f"{type(exc).__name__}: {exc}")
+            return Outcome(step.number, step.keep, failure=ProvisioningError(f"{type(exc).__name__}: {exc}"))
 
     if not steps:
         return []
@@ -233,9 +127,13 @@ def _apply(olds: Mapping[str, Any], outcomes: list[Outcome]) -> tuple[dict[str, 
         recorded[outcome.number] = outcome.trunk
         if outcome.region:
             regions[outcome.number] = outcome.region
-        if outcome.error is not None:
-            failures[outcome.number] = outcome.error
+        if outcome.failure is not None:
+            failures[outcome.number] = str(outcome.failure)
     return recorded, regions, failures
+
+
+def _errors(outcomes: list[Outcome]) -> dict[str, str]:
+    return {o.number: str(o.failure) for o in outcomes if o.failure is not None}
 
 
 class PhoneNumberAssignmentsProvider(EstProvider):
@@ -262,22 +160,20 @@ class PhoneNumberAssignmentsProvider(EstProvider):
         return DiffResult(changes=bool(changed), replaces=[], delete_before_replace=False)
 
     def create(self, props: dict[str, Any]) -> CreateResult:
-        client = _context.client()
+        provisioner = _context.provisioner()
         trunk_id, timeout_s = props["trunk_id"], int(props["provisioning_timeout_seconds"])
-        steps = [
-            Step(n, trunk_id, partial(_assign, client, n, trunk_id, "", timeout_s)) for n in props["phone_numbers"]
-        ]
+        steps = [Step(n, trunk_id, partial(provisioner.assign, n, trunk_id, timeout_s)) for n in props["phone_numbers"]]
         recorded, regions, failures = _apply({}, _run_all(int(props["concurrency"]), steps))
         outs = _outputs(props, recorded, regions, failures)
         return CreateResult(id_=f"numbers-{uuid.uuid4().hex[:16]}", outs=outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = _context.client()
+        provisioner = _context.provisioner()
         recorded: dict[str, str] = props.get("phone_numbers") or {}
         concurrency = int(props.get("concurrency") or DEFAULT_CONCURRENCY)
-        steps = [Step(n, t, partial(_read, client, n)) for n, t in recorded.items()]
+        steps = [Step(n, t, partial(provisioner.read, n)) for n, t in recorded.items()]
         outcomes = _run_all(concurrency, steps)
-        if any(o.error is not None for o in outcomes):  # unlike a write, a failed read can simply fail
+        if any(o.failure is not None for o in outcomes):  # unlike a write, a failed read can simply fail
             raise ProviderError(summary(f"reading the numbers of {self.kind} {id_}", _errors(outcomes)))
         now, regions, _ = _apply({}, outcomes)
         settings = {
@@ -289,7 +185,7 @@ class PhoneNumberAssignmentsProvider(EstProvider):
         return ReadResult(id_=id_, outs=outs, inputs=self.inputs_of(outs))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        client = _context.client()
+        provisioner = _context.provisioner()
         trunk_id, timeout_s = news["trunk_id"], int(news["provisioning_timeout_seconds"])
         recorded: dict[str, str] = {n: t for n, t in (olds.get("phone_numbers") or {}).items() if t}
         retry = set(olds.get("failed_numbers") or {})
@@ -298,21 +194,21 @@ class PhoneNumberAssignmentsProvider(EstProvider):
         for number in sorted(wanted | set(recorded)):
             old = recorded.get(number, "")
             if number not in wanted:
-                steps.append(Step(number, old, partial(_release, client, number, old, olds["trunk_id"], timeout_s)))
+                steps.append(Step(number, old, partial(provisioner.release, number, old, olds["trunk_id"], timeout_s)))
             elif old and old != trunk_id:
-                steps.append(Step(number, old, partial(_move, client, number, old, trunk_id, timeout_s)))
+                steps.append(Step(number, old, partial(provisioner.move, number, old, trunk_id, timeout_s)))
             elif not old or number in retry:
                 keep = old or trunk_id
-                steps.append(Step(number, keep, partial(_assign, client, number, trunk_id, old, timeout_s)))
+                steps.append(Step(number, keep, partial(provisioner.assign, number, trunk_id, timeout_s, old)))
         recorded_after, regions, failures = _apply(olds, _run_all(int(news["concurrency"]), steps))
         return UpdateResult(outs=_outputs(news, recorded_after, regions, failures))
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        client = _context.client()
+        provisioner = _context.provisioner()
         trunk_id = props["trunk_id"]
         timeout_s = int(props.get("provisioning_timeout_seconds") or DEFAULT_TIMEOUT_S)
         steps = [
-            Step(n, t, partial(_release, client, n, t, trunk_id, timeout_s))
+            Step(n, t, partial(provisioner.release, n, t, trunk_id, timeout_s))
             for n, t in sorted((props.get("phone_numbers") or {}).items())
         ]
         failures = _errors(_run_all(int(props.get("concurrency") or DEFAULT_CONCURRENCY), steps))
@@ -328,7 +224,3 @@ class PhoneNumberAssignmentsProvider(EstProvider):
             "provisioning_timeout_seconds": outputs["provisioning_timeout_seconds"],
             "concurrency": outputs["concurrency"],
         }
-
-
-def _errors(outcomes: list[Outcome]) -> dict[str, str]:
-    return {o.number: o.error for o in outcomes if o.error is not None}

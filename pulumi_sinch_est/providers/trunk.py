@@ -123,12 +123,10 @@ class TrunkProvider(EstProvider):
                     if existing is not None
                     else "it belongs to another Sinch project (host names are global)"
                 )
-                raise ConflictError(
-                    exc.status_code,
-                    f"creating Trunk with host_name {props['host_name']!r}",
-                    api_status=exc.api_status,
+                raise exc.with_hint(
+                    f"{where}; {troubleshooting_ref('duplicate-host-name')}",
+                    operation=f"creating Trunk with host_name {props['host_name']!r}",
                     api_message="the host name is already taken",
-                    hint=f"{where}; {troubleshooting_ref('duplicate-host-name')}",
                 ) from None
         return CreateResult(id_=str(trunk.id), outs=_outputs(trunk, import_id))
 

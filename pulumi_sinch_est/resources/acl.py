@@ -9,7 +9,7 @@ import pulumi
 import pulumi.dynamic
 
 from ..providers.acl import AclProvider
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = AclProvider()
 
@@ -41,7 +41,7 @@ class AclArgs(TypedDict, total=False):
     any drift."""
 
 
-class Acl(pulumi.dynamic.Resource, module="sinch-est", name="Acl"):
+class Acl(pulumi.dynamic.Resource, module=MODULE, name="Acl"):
     """An access control list: the source addresses allowed to send calls into the trunks linked to it. Its
     id is the API's list id.
 
@@ -91,9 +91,7 @@ class Acl(pulumi.dynamic.Resource, module="sinch-est", name="Acl"):
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Unpack[AclArgs],
     ) -> None:
-        props = resource_props(args, kwargs, _OUTPUTS)
-        if props.get("name") is None:  # `resource_props` names every output, `name` included, with None
-            props["name"] = resource_name
+        props = resource_props(args, kwargs, _OUTPUTS, default_name=resource_name)
         super().__init__(_PROVIDER, resource_name, props, opts)
 
 

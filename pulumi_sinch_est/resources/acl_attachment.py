@@ -8,7 +8,7 @@ import pulumi
 import pulumi.dynamic
 
 from ..providers.acl_attachment import AclAttachmentProvider
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = AclAttachmentProvider()
 
@@ -25,7 +25,7 @@ class AclAttachmentArgs(TypedDict, total=False):
     """`"<trunk_id>/<acl_id>"` of a link that already exists, to take it over without a write."""
 
 
-class AclAttachment(pulumi.dynamic.Resource, module="sinch-est", name="AclAttachment"):
+class AclAttachment(pulumi.dynamic.Resource, module=MODULE, name="AclAttachment"):
     """The link that makes a trunk admit calls from an ACL's ranges. Its id is `<trunk_id>/<acl_id>`.
 
     A trunk may use several lists: one `AclAttachment` each. Links made outside Pulumi are left alone.

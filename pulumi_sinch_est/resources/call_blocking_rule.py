@@ -9,7 +9,7 @@ import pulumi
 import pulumi.dynamic
 
 from ..providers.call_blocking_rule import CallBlockingRuleProvider
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = CallBlockingRuleProvider()
 
@@ -36,7 +36,7 @@ class CallBlockingRuleArgs(TypedDict, total=False):
     """Id of an existing rule to adopt instead of creating one; the next preview shows any drift."""
 
 
-class CallBlockingRule(pulumi.dynamic.Resource, module="sinch-est", name="CallBlockingRule"):
+class CallBlockingRule(pulumi.dynamic.Resource, module=MODULE, name="CallBlockingRule"):
     """A call blocking rule: calls Sinch refuses, inbound by caller or outbound by callee, matched by country
     or number prefix. Rules are project-wide, not per trunk. Its id is the API's rule id.
 
@@ -78,9 +78,7 @@ class CallBlockingRule(pulumi.dynamic.Resource, module="sinch-est", name="CallBl
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Unpack[CallBlockingRuleArgs],
     ) -> None:
-        props = resource_props(args, kwargs, _OUTPUTS)
-        if props.get("name") is None:  # resource_props names every output, `name` included
-            props["name"] = resource_name
+        props = resource_props(args, kwargs, _OUTPUTS, default_name=resource_name)
         super().__init__(_PROVIDER, resource_name, props, opts)
 
 

@@ -9,7 +9,7 @@ import pulumi
 import pulumi.dynamic
 
 from ..providers.country_permission import CountryPermissionProvider
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = CountryPermissionProvider()
 
@@ -27,7 +27,7 @@ class CountryPermissionArgs(TypedDict, total=False):
     shows any difference from `enabled`, and destroy leaves the country as it was found."""
 
 
-class CountryPermission(pulumi.dynamic.Resource, module="sinch-est", name="CountryPermission"):
+class CountryPermission(pulumi.dynamic.Resource, module=MODULE, name="CountryPermission"):
     """Whether the project may call one country outbound. Its id is the country code.
 
     Country permissions are a fixed project-wide catalogue: the resource manages a setting, not an object.

@@ -10,7 +10,7 @@ import pulumi
 import pulumi.dynamic
 
 from ..providers.credential_list import CredentialListProvider
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = CredentialListProvider()
 _SECRET_OUTPUTS = ["password_fingerprints"]
@@ -42,7 +42,7 @@ class CredentialListArgs(TypedDict, total=False):
     change of one rotates it; the preview shows any other drift."""
 
 
-class CredentialList(pulumi.dynamic.Resource, module="sinch-est", name="CredentialList"):
+class CredentialList(pulumi.dynamic.Resource, module=MODULE, name="CredentialList"):
     """A credential list: SIP usernames and passwords, for digest authentication of a trunk's outbound
     calls and for registered endpoints. Its id is the API's list id.
 
@@ -64,8 +64,9 @@ class CredentialList(pulumi.dynamic.Resource, module="sinch-est", name="Credenti
             password or removing a username is an update in place; adding a username replaces the list, because the
             API cannot add a credential to an existing list. A registered endpoint using one of the list's usernames
             blocks the deletion of the old list, so add usernames such endpoints need in another list.
-        import_id: Id of an existing credential list to adopt instead of creating one. Its passwords cannot be read,
-            so the next `up` sets them to the ones given here; the preview shows any other drift.
+        import_id: Id of an existing credential list to adopt instead of creating one, without a write. Its
+            passwords cannot be read: the ones given here are trusted to be the live ones (nothing is sent), and a
+            later change of one rotates it; the preview shows any other drift.
 
     `CredentialArgs`:
         username: The SIP username, unique within the list.
@@ -99,9 +100,7 @@ class CredentialList(pulumi.dynamic.Resource, module="sinch-est", name="Credenti
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Unpack[CredentialListArgs],
     ) -> None:
-        props = resource_props(args, kwargs, _OUTPUTS)
-        if props.get("name") is None:  # `resource_props` names every output, `name` included, with None
-            props["name"] = resource_name
+        props = resource_props(args, kwargs, _OUTPUTS, default_name=resource_name)
         if props.get("credentials") is not None:
             props["credentials"] = pulumi.Output.secret(props["credentials"])
         secret_outputs = pulumi.ResourceOptions(additional_secret_outputs=_SECRET_OUTPUTS)

@@ -8,7 +8,7 @@ import pulumi
 import pulumi.dynamic
 
 from ..providers.credential_list_attachment import CredentialListAttachmentProvider
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = CredentialListAttachmentProvider()
 
@@ -26,7 +26,7 @@ class CredentialListAttachmentArgs(TypedDict, total=False):
     """`"<trunk_id>/<credential_list_id>"` of a link that already exists, to take it over without a write."""
 
 
-class CredentialListAttachment(pulumi.dynamic.Resource, module="sinch-est", name="CredentialListAttachment"):
+class CredentialListAttachment(pulumi.dynamic.Resource, module=MODULE, name="CredentialListAttachment"):
     """The link that makes a trunk accept a list's credentials. Its id is `<trunk_id>/<credential_list_id>`.
 
     A trunk may use several lists: one `CredentialListAttachment` each. Links made outside Pulumi are

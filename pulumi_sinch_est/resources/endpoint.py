@@ -9,7 +9,7 @@ import pulumi
 import pulumi.dynamic
 
 from ..providers.endpoint import EndpointProvider
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = EndpointProvider()
 
@@ -41,7 +41,7 @@ class EndpointArgs(TypedDict, total=False):
     any drift."""
 
 
-class Endpoint(pulumi.dynamic.Resource, module="sinch-est", name="Endpoint"):
+class Endpoint(pulumi.dynamic.Resource, module=MODULE, name="Endpoint"):
     """A SIP endpoint of a trunk: where it sends inbound calls, a fixed address (static) or a SIP client
     that registers with a credential (registered). Its id is the API's endpoint id.
 
@@ -91,9 +91,7 @@ class Endpoint(pulumi.dynamic.Resource, module="sinch-est", name="Endpoint"):
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Unpack[EndpointArgs],
     ) -> None:
-        props = resource_props(args, kwargs, _OUTPUTS)
-        if props.get("name") is None:  # resource_props names every output, `name` included
-            props["name"] = resource_name
+        props = resource_props(args, kwargs, _OUTPUTS, default_name=resource_name)
         super().__init__(_PROVIDER, resource_name, props, opts)
 
 

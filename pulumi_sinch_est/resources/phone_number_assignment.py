@@ -9,7 +9,7 @@ import pulumi
 import pulumi.dynamic
 
 from ..providers.phone_number_assignment import PhoneNumberAssignmentProvider
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = PhoneNumberAssignmentProvider()
 
@@ -28,7 +28,7 @@ class PhoneNumberAssignmentArgs(TypedDict, total=False):
     create that times out requests the unassignment and fails."""
 
 
-class PhoneNumberAssignment(pulumi.dynamic.Resource, module="sinch-est", name="PhoneNumberAssignment"):
+class PhoneNumberAssignment(pulumi.dynamic.Resource, module=MODULE, name="PhoneNumberAssignment"):
     """A number rented in the project, routed to a trunk, waiting until Sinch has provisioned it. Its id is
     the number.
 

@@ -9,9 +9,9 @@ from typing import TypedDict, Unpack
 import pulumi
 import pulumi.dynamic
 
-from ..providers.phone_number_assignment import ProvisioningError
+from ..providers._provisioning import ProvisioningError
 from ..providers.phone_number_assignments import PhoneNumberAssignmentsProvider, summary
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = PhoneNumberAssignmentsProvider()
 
@@ -31,7 +31,7 @@ class PhoneNumberAssignmentsArgs(TypedDict, total=False):
     """How many numbers are worked on at once, 1-16; default 16. Lower it if Sinch rate-limits the project."""
 
 
-class PhoneNumberAssignments(pulumi.dynamic.Resource, module="sinch-est", name="PhoneNumberAssignments"):
+class PhoneNumberAssignments(pulumi.dynamic.Resource, module=MODULE, name="PhoneNumberAssignments"):
     """Many numbers rented in the project routed to one trunk by one resource, 16 at a time inside one
     provider call. Its id is generated (`numbers-<random>`): the resource is a set of numbers, not an API
     object.

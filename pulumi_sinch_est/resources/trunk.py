@@ -8,7 +8,7 @@ import pulumi
 import pulumi.dynamic
 
 from ..providers.trunk import HOST_NAME_SEED, TrunkProvider
-from ._common import resource_props
+from ._common import MODULE, resource_props
 
 _PROVIDER = TrunkProvider()
 
@@ -32,7 +32,7 @@ class TrunkArgs(TypedDict, total=False):
     """Id of an existing trunk to adopt instead of creating one; the next preview shows any drift."""
 
 
-class Trunk(pulumi.dynamic.Resource, module="sinch-est", name="Trunk"):
+class Trunk(pulumi.dynamic.Resource, module=MODULE, name="Trunk"):
     """A SIP trunk, the object every other EST resource hangs off. Its id is the API's trunk id.
 
     Send SIP to `domain` (`<host_name>.pstn.sinch.com`), never to `trunk.pstn.sinch.com`.
@@ -83,9 +83,7 @@ class Trunk(pulumi.dynamic.Resource, module="sinch-est", name="Trunk"):
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Unpack[TrunkArgs],
     ) -> None:
-        props = resource_props(args, kwargs, _OUTPUTS)
-        if props.get("name") is None:
-            props["name"] = resource_name
+        props = resource_props(args, kwargs, _OUTPUTS, default_name=resource_name)
         props[HOST_NAME_SEED] = f"{pulumi.get_stack()}-{resource_name}"
         super().__init__(_PROVIDER, resource_name, props, opts)
 

@@ -15,9 +15,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from multistack.conftest import backend, engine, site
 
 from tests.harness.cache import cache_root
+from tests.multistack.conftest import backend, engine, site
 
 __all__ = ["actionlint", "backend", "check_jsonschema", "engine", "site"]
 

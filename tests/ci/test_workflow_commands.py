@@ -13,11 +13,13 @@ contract: editing a workflow's Pulumi commands fails this test until it is updat
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 import pytest
 import yaml
-from multistack.conftest import Site
 from pulumi import automation as auto
+
+from tests.multistack.conftest import Site
 
 from .test_validators import GITHUB_WORKFLOW, GITLAB_PIPELINE
 from .workflow_commands import PulumiCommand, github_job, github_steps, gitlab_job
@@ -107,7 +109,8 @@ class Runner:
     def _preview(self, command: PulumiCommand) -> None:
         assert command.options == ("--diff",), command
         result = self.stack(command).preview(diff=True)
-        self.previews[f"{command.cwd}/{command.stack}"] = dict(result.change_summary)
+        # The keys are the operation names of the CLI's JSON (`OpType` is a str enum): plain strings here.
+        self.previews[f"{command.cwd}/{command.stack}"] = cast(dict[str, int], dict(result.change_summary))
 
     def _up(self, command: PulumiCommand) -> None:
         assert command.options == ("--yes",), command

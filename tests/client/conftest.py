@@ -14,6 +14,7 @@ import respx
 from pulumi_sinch_est.client import RetryPolicy, SinchClient
 from pulumi_sinch_est.client.auth import TokenCache
 from pulumi_sinch_est.config import Settings
+from tests.conftest import FakeClock
 
 PROJECT = "3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47"
 EST = "https://est.example"
@@ -26,24 +27,6 @@ TOKEN_URL = f"{AUTH}/oauth2/token"
 KEY_ID = "key-id-1"
 KEY_SECRET = "Key-Secret-Value-42"
 STATIC_TOKEN = "static-token-Value-0123456789"
-
-
-class FakeClock:
-    """Time that moves only when the code sleeps (or a test says so); sleeps are recorded."""
-
-    def __init__(self, now: float = 1_700_000_000.0) -> None:
-        self.now = now
-        self.sleeps: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def time(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 def settings(*, keys: bool = True, timeout_s: float = 30.0) -> Settings:
@@ -85,7 +68,7 @@ def router() -> Iterator[respx.MockRouter]:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(now=1_700_000_000.0)  # a wall time, for tokens' expiry
 
 
 MakeClient = Callable[..., SinchClient]

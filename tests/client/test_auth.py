@@ -19,19 +19,9 @@ from pulumi_sinch_est.client import (
     UnexpectedResponseError,
 )
 from pulumi_sinch_est.client.auth import TokenCache
+from tests.conftest import FakeClock
 
-from .conftest import (
-    EST_BASE,
-    KEY_ID,
-    KEY_SECRET,
-    STATIC_TOKEN,
-    TOKEN_URL,
-    FakeClock,
-    MakeClient,
-    jwt,
-    settings,
-    token_response,
-)
+from .conftest import EST_BASE, KEY_ID, KEY_SECRET, STATIC_TOKEN, TOKEN_URL, MakeClient, jwt, settings, token_response
 
 TRUNK = f"{EST_BASE}/trunks/T1"
 OK_TRUNK = httpx.Response(200, json={"id": "T1"})

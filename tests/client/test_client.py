@@ -22,8 +22,9 @@ from pulumi_sinch_est.client import (
 from pulumi_sinch_est.client.auth import TokenCache
 from pulumi_sinch_est.client.transport import shared_http_client
 from pulumi_sinch_est.config import ConfigurationError
+from tests.conftest import FakeClock
 
-from .conftest import EST_BASE, TOKEN_URL, FakeClock, jwt, settings, token_response
+from .conftest import EST_BASE, TOKEN_URL, jwt, settings, token_response
 
 AREAS = {
     "trunks": [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from pulumi_sinch_est import errors as package_errors
 from pulumi_sinch_est.client import errors
 from pulumi_sinch_est.client.error_mapping import api_error_from_response
 from pulumi_sinch_est.client.errors import (
@@ -50,9 +51,26 @@ def test_every_api_error_subclass_is_reachable_from_a_status() -> None:
 
 
 def test_every_error_in_the_module_has_a_single_root() -> None:
-    classes = [obj for obj in vars(errors).values() if isinstance(obj, type) and issubclass(obj, Exception)]
+    classes = [
+        obj
+        for obj in vars(errors).values()
+        if isinstance(obj, type) and issubclass(obj, Exception) and obj.__module__ == errors.__name__
+    ]
     assert all(issubclass(cls, SinchError) for cls in classes)
-    assert all(cls.__name__ in (errors.__doc__ or "") for cls in classes), "the tree in the docstring is stale"
+    tree = package_errors.__doc__ or ""
+    assert all(cls.__name__ in tree for cls in classes), "the tree in pulumi_sinch_est.errors is stale"
+
+
+def test_with_hint_keeps_the_error_and_replaces_the_hint() -> None:
+    original = ConflictError(409, "creating trunk 'acme'", api_status="ALREADY_EXISTS", api_message="taken", hint="x")
+    hinted = original.with_hint("adopt it", operation="creating Trunk with host_name 'acme'")
+    assert type(hinted) is ConflictError and hinted is not original
+    assert (hinted.status_code, hinted.api_status, hinted.api_message) == (409, "ALREADY_EXISTS", "taken")
+    assert str(hinted) == "creating Trunk with host_name 'acme' failed: HTTP 409 ALREADY_EXISTS: taken (hint: adopt it)"
+    assert hinted.args == (str(hinted),)
+    assert str(original) == "creating trunk 'acme' failed: HTTP 409 ALREADY_EXISTS: taken (hint: x)"
+    leaky = original.with_hint("h", api_message="rejected header Authorization: Bearer opaque-token-0123456789abcdef")
+    assert "opaque-token" not in str(leaky)
 
 
 def _response(status: int, body: object | None = None, content: bytes | None = None) -> httpx.Response:

@@ -11,8 +11,9 @@ import pytest
 import respx
 
 from pulumi_sinch_est.client import AuthenticationError, CredentialListRequest, CredentialRequest
+from tests.conftest import FakeClock
 
-from .conftest import EST_BASE, KEY_ID, KEY_SECRET, TOKEN_URL, FakeClock, MakeClient, jwt, token_response
+from .conftest import EST_BASE, KEY_ID, KEY_SECRET, TOKEN_URL, MakeClient, jwt, token_response
 
 PASSWORD = "Very-Secret-Passw0rd"
 

@@ -6,8 +6,9 @@ import httpx
 import respx
 
 from pulumi_sinch_est.client import SinchClient
+from tests.conftest import FakeClock
 
-from .conftest import EST_BASE, FakeClock, sent_json
+from .conftest import EST_BASE, sent_json
 
 
 def test_add_posts_ids_and_returns_the_added(client: SinchClient, router: respx.MockRouter) -> None:

@@ -20,8 +20,9 @@ from pulumi_sinch_est.client import (
     TrunkRequest,
 )
 from pulumi_sinch_est.client.retries import parse_retry_after
+from tests.conftest import FakeClock
 
-from .conftest import EST_BASE, FakeClock, MakeClient
+from .conftest import EST_BASE, MakeClient
 
 TRUNKS = f"{EST_BASE}/trunks"
 TRUNK = f"{EST_BASE}/trunks/T1"

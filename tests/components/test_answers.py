@@ -13,24 +13,24 @@ from pulumi_sinch_est.components._answers import plan
 PASSWORD = "Desk-phone-2024-Secret"
 CREDENTIALS = [{"username": "desk01", "password": PASSWORD}]
 NUMBERS = ["+15550100001"]
-A = {"direction": "outbound", "authentication": "acl", "acl_cidrs": ["203.0.113.10/32"]}
-B = {
+A: dict[str, Any] = {"direction": "outbound", "authentication": "acl", "acl_cidrs": ["203.0.113.10/32"]}
+B: dict[str, Any] = {
     "direction": "inbound",
     "endpoint_type": "static",
     "endpoints": [{"address": "203.0.113.10"}],
     "phone_numbers": NUMBERS,
 }
-D = {
+D: dict[str, Any] = {
     "direction": "inbound",
     "endpoint_type": "registered",
     "credentials": CREDENTIALS,
     "endpoints": [{"credential_username": "desk01"}],
     "phone_numbers": NUMBERS,
 }
-E = {"direction": "outbound", "authentication": "credentials", "credentials": CREDENTIALS}
-C_ACL_STATIC = {**A, **B, "direction": "both"}
-C_CREDENTIALS_REGISTERED = {**D, **E, "direction": "both"}
-C_ACL_REGISTERED = {**A, **D, "direction": "both"}
+E: dict[str, Any] = {"direction": "outbound", "authentication": "credentials", "credentials": CREDENTIALS}
+C_ACL_STATIC: dict[str, Any] = {**A, **B, "direction": "both"}
+C_CREDENTIALS_REGISTERED: dict[str, Any] = {**D, **E, "direction": "both"}
+C_ACL_REGISTERED: dict[str, Any] = {**A, **D, "direction": "both"}
 
 
 @pytest.mark.parametrize(

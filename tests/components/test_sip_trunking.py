@@ -12,8 +12,9 @@ import pytest
 from pulumi.runtime import mocks, rpc
 
 from pulumi_sinch_est.components import SipTrunking, SipTrunkingArgs, SipTrunkingError
+from pulumi_sinch_est.resources.credential_list import CredentialArgs
 
-from .test_answers import C_ACL_REGISTERED, C_ACL_STATIC, PASSWORD, A, B, D, E
+from .test_answers import C_ACL_REGISTERED, C_ACL_STATIC, PASSWORD, A, B, D
 
 COMPONENT = "sinch-est:index:SipTrunking"
 
@@ -53,7 +54,7 @@ class Recorder(mocks.MockMonitor):
         self.registered: dict[str, Registration] = {}
 
     def RegisterResource(self, request: Any) -> Any:  # noqa: N802 (the gRPC method's name)
-        response = super().RegisterResource(request)
+        response = super().RegisterResource(request)  # type: ignore[no-untyped-call]  # the SDK leaves it unannotated
         if request.type != "pulumi:pulumi:Stack":
             self.registered[request.name] = Registration(
                 kind=request.type.rsplit(":", 1)[-1],
@@ -154,7 +155,8 @@ def test_workflow_e(recorder: Recorder) -> None:
 
     def build() -> None:
         secret = pulumi.Output.secret(PASSWORD)
-        SipTrunking("t", SipTrunkingArgs(**{**E, "credentials": [{"username": "pbx", "password": secret}]}))
+        credentials: list[CredentialArgs] = [{"username": "pbx", "password": secret}]
+        SipTrunking("t", SipTrunkingArgs(direction="outbound", authentication="credentials", credentials=credentials))
 
     _declare(build)
     assert recorder.kinds() == {

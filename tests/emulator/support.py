@@ -41,7 +41,7 @@ def fetch_token(server: EmulatorServer, key_id: str | None = None, key_secret: s
 def expect_error(response: httpx.Response, status: int, rpc_status: str, *fragments: str) -> dict[str, Any]:
     """An EST error: HTTP status, §4.2 body with `code`/`status`, message containing each fragment."""
     assert response.status_code == status, response.text
-    body = response.json()
+    body: dict[str, Any] = response.json()
     assert body["code"] == status and body["status"] == rpc_status, body
     for fragment in fragments:
         assert fragment in body["message"], body

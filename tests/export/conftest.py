@@ -17,10 +17,10 @@ from typing import Any
 
 import httpx
 import pytest
-from lifecycle.conftest import NUMBERS, api_token, sinch  # noqa: F401  (`sinch` is the fixture, reused here)
 
 from pulumi_sinch_est.emulator.config import EmulatorConfig
 from pulumi_sinch_est.emulator.server import EmulatorServer
+from tests.lifecycle.conftest import NUMBERS, api_token, sinch  # noqa: F401  (`sinch` is the fixture, reused here)
 
 from .project import build
 

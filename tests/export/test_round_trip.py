@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lifecycle.conftest import Sinch
 from pulumi import automation as auto
 
 from tests.harness.engine import Operations
+from tests.lifecycle.conftest import Sinch
 
 from .conftest import run_export
 from .project import PASSWORDS, build

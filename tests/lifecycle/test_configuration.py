@@ -42,7 +42,11 @@ def test_stack_config_reaches_the_provider(sinch: Sinch) -> None:
 def test_missing_credentials_fail_with_where_to_set_them(sinch: Sinch) -> None:
     for key in [k for k in sinch.engine.env if k.startswith("SINCH_")]:
         del sinch.engine.env[key]
-    stack = sinch.stack(lambda: Trunk("main", name="No credentials", host_name="no-credentials"))
+
+    def program() -> None:
+        Trunk("main", name="No credentials", host_name="no-credentials")
+
+    stack = sinch.stack(program)
     with pytest.raises(pulumi.automation.errors.CommandError) as failure:
         stack.up()
     message = str(failure.value)

@@ -17,7 +17,7 @@ from .conftest import Sinch, auto_ops
 pytestmark = pytest.mark.engine
 
 USERNAME = "desk-alice"
-STATIC = {"priority": 1, "address": "203.0.113.10"}
+STATIC: dict[str, Any] = {"priority": 1, "address": "203.0.113.10"}
 
 
 def _program(*, trunks: tuple[str, ...] = ("acme-ep",), on: int = 0, **endpoint: Any) -> Callable[[], None]:
@@ -109,7 +109,7 @@ def test_endpoint_update(sinch: Sinch) -> None:
     stack = sinch.stack(_program(**STATIC))
     endpoint_id = stack.up().outputs["id"].value
 
-    changed = {
+    changed: dict[str, Any] = {
         "name": "PBX two",
         "priority": 3,
         "enabled": False,
@@ -161,7 +161,7 @@ def test_endpoint_drift(sinch: Sinch) -> None:
     outputs = stack.outputs()
     path = f"/trunks/{outputs['trunk_ids'].value[0]}/endpoints/{outputs['id'].value}"
     # A PUT by hand that leaves out transport and enabled: the API nulls them, which is drift too.
-    by_hand = {"name": "changed by hand", "priority": 9, "address": "192.0.2.1", "port": 5062}
+    by_hand: dict[str, Any] = {"name": "changed by hand", "priority": 9, "address": "192.0.2.1", "port": 5062}
     sinch.api.put(path, json=by_hand).raise_for_status()
     assert (_live(sinch, stack)["transport"], _live(sinch, stack)["enabled"]) == (None, None)
 
@@ -197,7 +197,7 @@ def test_endpoint_disappears(sinch: Sinch) -> None:
 def test_endpoint_adopt(sinch: Sinch) -> None:
     stack = sinch.stack(_trunk_only)
     trunk_id = stack.up().outputs["trunk_ids"].value[0]
-    by_hand = {"name": "Made by hand", "priority": 2, "address": "pbx.example.com", "port": 5070}
+    by_hand: dict[str, Any] = {"name": "Made by hand", "priority": 2, "address": "pbx.example.com", "port": 5070}
     existing = sinch.api.post(f"/trunks/{trunk_id}/endpoints", json=by_hand).json()
 
     sinch.clear_requests()

@@ -9,6 +9,7 @@ import json
 import pulumi
 import pytest
 
+from tests.conftest import state_resources
 from tests.harness.engine import Engine, Operations
 from tests.harness.noop import Noop
 
@@ -34,17 +35,17 @@ def test_noop_basic_lifecycle(engine: Engine) -> None:
 
     stack.refresh(expect_no_changes=True)
 
-    deployment = stack.export_stack().deployment
-    types = sorted(r["type"] for r in deployment["resources"] if r["type"].startswith("pulumi-python"))
+    resources = state_resources(stack)
+    types = sorted(r["type"] for r in resources if r["type"].startswith("pulumi-python"))
     assert types == ["pulumi-python:dynamic/testing:Noop"] * 2
     # NoopProvider opts out of always-secret serialisation: its pickle is a small by-reference blob.
-    providers = [r["inputs"]["__provider"] for r in deployment["resources"] if "__provider" in r.get("inputs", {})]
+    providers = [r["inputs"]["__provider"] for r in resources if "__provider" in r.get("inputs", {})]
     assert providers and all(isinstance(p, str) and len(p) < 400 for p in providers)
 
     ops = Operations()
     stack.destroy(on_event=ops)
     assert ops.of("first") == {"delete"} and ops.of("second") == {"delete"}
-    left = stack.export_stack().deployment.get("resources") or []
+    left = state_resources(stack)
     assert json.dumps([r for r in left if r["type"] != "pulumi:pulumi:Stack"]) == "[]"
 
 

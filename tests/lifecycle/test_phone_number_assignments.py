@@ -14,6 +14,7 @@ from pulumi import automation as auto
 
 from pulumi_sinch_est.resources.phone_number_assignments import PhoneNumberAssignments
 from pulumi_sinch_est.resources.trunk import Trunk
+from tests.conftest import state_resources
 
 from .conftest import NUMBERS, Sinch, auto_ops
 
@@ -53,7 +54,7 @@ def _set_by_hand(sinch: Sinch, number: str, trunk_id: str) -> None:
 
 def _recorded(stack: auto.Stack) -> dict[str, Any]:
     """The resource's outputs as the state holds them."""
-    resources = stack.export_stack().deployment["resources"]
+    resources = state_resources(stack)
     outputs: dict[str, Any] = next(r["outputs"] for r in resources if r["urn"].endswith("::main"))
     return outputs
 

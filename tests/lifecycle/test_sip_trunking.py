@@ -16,6 +16,7 @@ import pytest
 from pulumi import automation as auto
 
 from pulumi_sinch_est.components import SipTrunking
+from tests.conftest import state_resources
 from tests.harness.engine import Operations
 
 from .conftest import NUMBERS, Sinch
@@ -248,7 +249,7 @@ def test_sip_trunking_both(sinch: Sinch) -> None:
         < _position(up_log, "POST", f"/trunks/{trunk}/endpoints")
     )
 
-    deployment = stack.export_stack().deployment["resources"]
+    deployment = state_resources(stack)
     component = next(r["urn"] for r in deployment if r["urn"].endswith("::both-digest"))
     children = {r["urn"].rsplit("::", 1)[-1]: r for r in deployment if r.get("parent") == component}
     assert set(children) == {
@@ -285,7 +286,7 @@ def test_sip_trunking_both(sinch: Sinch) -> None:
     )
 
 
-BAD_ANSWERS = [
+BAD_ANSWERS: list[tuple[dict[str, Any], str]] = [
     (
         {
             "direction": "inbound",

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from lifecycle.conftest import Sinch, api_token
 from pulumi import automation as auto
 
 from pulumi_sinch_est.emulator.config import EmulatorConfig
 from pulumi_sinch_est.emulator.server import EmulatorServer
 from tests.harness.engine import Engine
 from tests.harness.postgres import PostgresServer
+from tests.lifecycle.conftest import Sinch, api_token
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "multi-stack"
 DESK_PHONE_PASSWORD = "Multi-Stack-Passw0rd"

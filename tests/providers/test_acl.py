@@ -15,8 +15,8 @@ from pulumi_sinch_est.client.models import (
     IpRange,
     IpRangeRequest,
 )
-from pulumi_sinch_est.providers import _context
 from pulumi_sinch_est.providers.acl import AclProvider
+from tests.conftest import FakeClient
 
 PROVIDER = AclProvider()
 
@@ -204,11 +204,6 @@ class FakeAcls:
             raise NotFoundError(404, "deleting IP range")
 
 
-class FakeClient:
-    def __init__(self, acls: FakeAcls) -> None:
-        self.access_control_lists = acls
-
-
 @pytest.fixture
 def live(monkeypatch: pytest.MonkeyPatch) -> FakeAcls:
     acls = FakeAcls(
@@ -225,7 +220,7 @@ def live(monkeypatch: pytest.MonkeyPatch) -> FakeAcls:
             ],
         )
     )
-    monkeypatch.setattr(_context, "client", lambda: FakeClient(acls))
+    FakeClient(access_control_lists=acls).install(monkeypatch)
     return acls
 
 

@@ -8,9 +8,9 @@ import pytest
 from pulumi.runtime.rpc import UNKNOWN
 
 from pulumi_sinch_est.client import CallBlockingRule, CallBlockingRuleRequest, NotFoundError, TransportError
-from pulumi_sinch_est.providers import _context
 from pulumi_sinch_est.providers._base import ProviderError
 from pulumi_sinch_est.providers.call_blocking_rule import CallBlockingRuleProvider
+from tests.conftest import FakeClient
 
 PROVIDER = CallBlockingRuleProvider()
 INBOUND = {"name": "premium callers", "direction": "INBOUND", "caller_match": "+1900"}
@@ -132,37 +132,32 @@ class FakeRules:
             raise NotFoundError(404, f"deleting call blocking rule {rule_id}")
 
 
-class FakeClient:
-    def __init__(self) -> None:
-        self.call_blocking_rules = FakeRules()
-
-
 @pytest.fixture
-def client(monkeypatch: pytest.MonkeyPatch) -> FakeClient:
-    fake = FakeClient()
-    monkeypatch.setattr(_context, "client", lambda: fake)
+def rules(monkeypatch: pytest.MonkeyPatch) -> FakeRules:
+    fake = FakeRules()
+    FakeClient(call_blocking_rules=fake).install(monkeypatch)
     return fake
 
 
-def test_create_is_one_post_and_outputs_everything(client: FakeClient) -> None:
+def test_create_is_one_post_and_outputs_everything(rules: FakeRules) -> None:
     created = PROVIDER.create(checked(**OUTBOUND))
-    assert created.id == "R1" and client.call_blocking_rules.calls == [("POST",)]
-    assert client.call_blocking_rules.bodies == [
+    assert created.id == "R1" and rules.calls == [("POST",)]
+    assert rules.bodies == [
         {"name": "no UK premium", "direction": "OUTBOUND", "calleeCountry": "GB", "calleeMatch": "+44870"}
     ]
     assert created.outs == checked(**OUTBOUND)  # direction upper-case again, as sent
 
 
-def test_update_puts_the_whole_rule(client: FakeClient) -> None:
+def test_update_puts_the_whole_rule(rules: FakeRules) -> None:
     olds = PROVIDER.create(checked(**INBOUND)).outs or {}
     news = checked(**{**INBOUND, "caller_country": "US"})
     updated = PROVIDER.update("R1", olds, news)
-    assert client.call_blocking_rules.calls[-1] == ("PUT", "R1")
-    assert client.call_blocking_rules.bodies[-1] == {**client.call_blocking_rules.bodies[0], "callerCountry": "US"}
+    assert rules.calls[-1] == ("PUT", "R1")
+    assert rules.bodies[-1] == {**rules.bodies[0], "callerCountry": "US"}
     assert updated.outs == news
 
 
-def test_read_delete_and_not_found(client: FakeClient) -> None:
+def test_read_delete_and_not_found(rules: FakeRules) -> None:
     outs = PROVIDER.create(checked(**INBOUND)).outs or {}
     read = PROVIDER.read("R1", outs)
     assert (read.id, read.outs, read.inputs) == ("R1", outs, outs)
@@ -171,27 +166,27 @@ def test_read_delete_and_not_found(client: FakeClient) -> None:
     assert PROVIDER.read("R1", outs).id is None
 
 
-def test_adopt_reads_and_writes_nothing(client: FakeClient) -> None:
+def test_adopt_reads_and_writes_nothing(rules: FakeRules) -> None:
     existing = PROVIDER.create(checked(**INBOUND))
-    client.call_blocking_rules.calls.clear()
+    rules.calls.clear()
     adopted = PROVIDER.create(checked(**{**INBOUND, "import_id": "R1"}))
-    assert client.call_blocking_rules.calls == [("GET", "R1")]
+    assert rules.calls == [("GET", "R1")]
     assert adopted.id == "R1" and adopted.outs == {**(existing.outs or {}), "import_id": "R1"}
 
 
-def test_adopting_a_missing_rule_fails(client: FakeClient) -> None:
+def test_adopting_a_missing_rule_fails(rules: FakeRules) -> None:
     with pytest.raises(ProviderError, match="reading call blocking rule R9 failed: HTTP 404"):
         PROVIDER.create(checked(**{**INBOUND, "import_id": "R9"}))
 
 
-def test_lost_create_response_takes_the_one_made(client: FakeClient) -> None:
-    client.call_blocking_rules.lose_create_response = True
+def test_lost_create_response_takes_the_one_made(rules: FakeRules) -> None:
+    rules.lose_create_response = True
     created = PROVIDER.create(checked(**INBOUND))
-    assert created.id == "R1" and client.call_blocking_rules.calls == [("POST",), ("LIST",)]
+    assert created.id == "R1" and rules.calls == [("POST",), ("LIST",)]
 
 
-def test_lost_create_response_with_a_twin_is_an_error(client: FakeClient) -> None:
+def test_lost_create_response_with_a_twin_is_an_error(rules: FakeRules) -> None:
     PROVIDER.create(checked(**INBOUND))
-    client.call_blocking_rules.lose_create_response = True
+    rules.lose_create_response = True
     with pytest.raises(ProviderError, match="creating call blocking rule failed: no response from Sinch"):
         PROVIDER.create(checked(**INBOUND))

@@ -10,9 +10,9 @@ import pytest
 from pulumi.runtime.rpc import UNKNOWN
 
 from pulumi_sinch_est.client import CountryPermission, NotFoundError
-from pulumi_sinch_est.providers import _context
 from pulumi_sinch_est.providers._base import ProviderError
 from pulumi_sinch_est.providers.country_permission import CountryPermissionProvider
+from tests.conftest import FakeClient
 
 PROVIDER = CountryPermissionProvider()
 
@@ -96,25 +96,20 @@ class FakePermissions:
         return self.get(iso_code)
 
 
-class FakeClient:
-    def __init__(self) -> None:
-        self.country_permissions = FakePermissions()
-
-
 @pytest.fixture
-def client(monkeypatch: pytest.MonkeyPatch) -> FakeClient:
-    fake = FakeClient()
-    monkeypatch.setattr(_context, "client", lambda: fake)
+def permissions(monkeypatch: pytest.MonkeyPatch) -> FakePermissions:
+    fake = FakePermissions()
+    FakeClient(country_permissions=fake).install(monkeypatch)
     return fake
 
 
-def writes(client: FakeClient) -> list[tuple[Any, ...]]:
-    return [call for call in client.country_permissions.calls if call[0] == "PUT"]
+def writes(permissions: FakePermissions) -> list[tuple[Any, ...]]:
+    return [call for call in permissions.calls if call[0] == "PUT"]
 
 
-def test_create_records_the_setting_found_and_delete_restores_it(client: FakeClient) -> None:
+def test_create_records_the_setting_found_and_delete_restores_it(permissions: FakePermissions) -> None:
     created = PROVIDER.create(checked(iso_code="SE"))
-    assert created.id == "SE" and writes(client) == [("PUT", "SE", True)]
+    assert created.id == "SE" and writes(permissions) == [("PUT", "SE", True)]
     assert created.outs == {
         "iso_code": "SE",
         "enabled": True,
@@ -125,40 +120,40 @@ def test_create_records_the_setting_found_and_delete_restores_it(client: FakeCli
         "country_dialing_codes": ["+46"],
     }
     PROVIDER.delete("SE", created.outs or {})
-    assert client.country_permissions.enabled["SE"] is False
-    assert writes(client) == [("PUT", "SE", True), ("PUT", "SE", False)]
+    assert permissions.enabled["SE"] is False
+    assert writes(permissions) == [("PUT", "SE", True), ("PUT", "SE", False)]
 
 
-def test_nothing_is_written_when_the_country_is_already_as_asked(client: FakeClient) -> None:
+def test_nothing_is_written_when_the_country_is_already_as_asked(permissions: FakePermissions) -> None:
     created = PROVIDER.create(checked(iso_code="US"))
     PROVIDER.delete("US", created.outs or {})
-    assert (created.outs or {})["enabled_before"] is True and writes(client) == []
+    assert (created.outs or {})["enabled_before"] is True and writes(permissions) == []
 
 
-def test_update_keeps_the_setting_to_restore(client: FakeClient) -> None:
+def test_update_keeps_the_setting_to_restore(permissions: FakePermissions) -> None:
     olds = PROVIDER.create(checked(iso_code="SE")).outs or {}
     updated = PROVIDER.update("SE", olds, checked(iso_code="SE", enabled=False))
-    assert writes(client)[-1] == ("PUT", "SE", False)
+    assert writes(permissions)[-1] == ("PUT", "SE", False)
     assert updated.outs is not None and (updated.outs["enabled"], updated.outs["enabled_before"]) == (False, False)
 
 
-def test_read_shows_drift_but_never_moves_the_setting_to_restore(client: FakeClient) -> None:
+def test_read_shows_drift_but_never_moves_the_setting_to_restore(permissions: FakePermissions) -> None:
     outs = PROVIDER.create(checked(iso_code="SE")).outs or {}
-    client.country_permissions.enabled["SE"] = False  # put back by hand
+    permissions.enabled["SE"] = False  # put back by hand
     read = PROVIDER.read("SE", outs)
     assert read.inputs == {"iso_code": "SE", "enabled": False, "import_id": None}
     assert read.outs is not None and read.outs["enabled_before"] is False
     assert PROVIDER.diff("SE", read.outs, checked(iso_code="SE")).changes is True
 
 
-def test_adopt_reads_and_writes_nothing(client: FakeClient) -> None:
+def test_adopt_reads_and_writes_nothing(permissions: FakePermissions) -> None:
     adopted = PROVIDER.create(checked(iso_code="SE", import_id="SE"))
-    assert client.country_permissions.calls == [("GET", "SE")]
+    assert permissions.calls == [("GET", "SE")]
     assert adopted.outs is not None and (adopted.outs["enabled"], adopted.outs["enabled_before"]) == (False, False)
     assert PROVIDER.diff("SE", adopted.outs, checked(iso_code="SE", import_id="SE")).changes is True
 
 
-def test_a_country_outside_the_catalogue_fails_naming_it(client: FakeClient) -> None:
+def test_a_country_outside_the_catalogue_fails_naming_it(permissions: FakePermissions) -> None:
     with pytest.raises(ProviderError) as failure:
         PROVIDER.create(checked(iso_code="ZZ"))
     message = str(failure.value)
@@ -166,12 +161,12 @@ def test_a_country_outside_the_catalogue_fails_naming_it(client: FakeClient) -> 
     assert message.endswith("; see docs/troubleshooting.md#country-permissions")
     guide = Path(__file__).parents[2] / "docs" / "troubleshooting.md"
     assert '<a id="country-permissions"></a>' in guide.read_text()  # the link leads somewhere
-    assert writes(client) == []
+    assert writes(permissions) == []
 
 
-def test_disappears_from_the_catalogue_reads_as_gone_and_deletes_as_done(client: FakeClient) -> None:
+def test_disappears_from_the_catalogue_reads_as_gone_and_deletes_as_done(permissions: FakePermissions) -> None:
     outs = PROVIDER.create(checked(iso_code="SE")).outs or {}
-    del client.country_permissions.enabled["SE"]
+    del permissions.enabled["SE"]
     assert PROVIDER.read("SE", outs).id is None
     PROVIDER.delete("SE", outs)
-    assert writes(client) == [("PUT", "SE", True)]
+    assert writes(permissions) == [("PUT", "SE", True)]

@@ -10,10 +10,10 @@ from pulumi.runtime.rpc import UNKNOWN
 
 from pulumi_sinch_est.client import BadRequestError, NotFoundError
 from pulumi_sinch_est.client.models import Credential, CredentialList, CredentialListRequest
-from pulumi_sinch_est.providers import _context
 from pulumi_sinch_est.providers._base import ProviderError
 from pulumi_sinch_est.providers._fingerprints import fingerprint, matches
-from pulumi_sinch_est.providers.credential_list import CredentialListProvider
+from pulumi_sinch_est.providers.credential_list import CredentialListInputs, CredentialListProvider
+from tests.conftest import FakeClient
 
 PROVIDER = CredentialListProvider()
 ALICE = "Alice-Secret-001"
@@ -53,6 +53,7 @@ def test_check_sorts_by_username_and_fills_defaults() -> None:
         ([["alice", ALICE]], "credentials[0]", "expected a mapping"),
         ({"username": "alice", "password": ALICE}, "credentials", "valid list"),
         (f"alice:{ALICE}", "credentials", "valid list"),
+        ([{"username": {"password": ALICE}, "password": BOB}], "credentials[0].username", "valid string"),
     ],
 )
 def test_invalid_never_shows_a_password(credentials: Any, path: str, expected: str) -> None:
@@ -62,6 +63,11 @@ def test_invalid_never_shows_a_password(credentials: Any, path: str, expected: s
     assert expected in reason
     for password in (ALICE, BOB, ROTATED, "short1A", "alllowercase123", "A" * 256, "12345678901234"):
         assert password not in reason
+
+
+def test_the_secret_field_is_declared_once_and_found_where_it_is_nested() -> None:
+    assert {"password"} == CredentialListInputs.SECRET_FIELDS
+    assert CredentialListInputs.secret_holders() == {"credentials"}
 
 
 def test_invalid_name() -> None:
@@ -175,15 +181,10 @@ class FakeLists:
         del self.lists[list_id]
 
 
-class FakeClient:
-    def __init__(self, lists: FakeLists) -> None:
-        self.credential_lists = lists
-
-
 @pytest.fixture
 def api(monkeypatch: pytest.MonkeyPatch) -> FakeLists:
     fake = FakeLists()
-    monkeypatch.setattr(_context, "client", lambda: FakeClient(fake))
+    FakeClient(credential_lists=fake).install(monkeypatch)
     return fake
 
 

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 
 from pulumi_sinch_est.client import CredentialList
-from pulumi_sinch_est.providers import _context
+from pulumi_sinch_est.providers import _fingerprints
 from pulumi_sinch_est.providers import credential_list as module
 from pulumi_sinch_est.providers._fingerprints import matches
 from pulumi_sinch_est.providers.credential_list import CREDENTIALS_VERSION, CredentialListProvider
+from tests.conftest import FakeClient, outs_of
 
 PROVIDER = CredentialListProvider()
 OLD, NEW = "Old-Passw0rd-123", "New-Passw0rd-456"
@@ -31,29 +32,25 @@ class FakeLists:
         return self.create(None)
 
 
-class FakeClient:
-    credential_lists = FakeLists()
-
-
 @pytest.fixture
 def hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The passwords `diff` hashes."""
     seen: list[str] = []
-    real = module.matches
+    real = _fingerprints.matches
 
     def counting(password: object, stored: object) -> bool:
         seen.append(str(password))
         return real(password, stored)
 
     monkeypatch.setattr(module, "matches", counting)
-    monkeypatch.setattr(_context, "client", FakeClient)
+    FakeClient(credential_lists=FakeLists()).install(monkeypatch)
     return seen
 
 
 def created() -> tuple[dict[str, Any], dict[str, Any]]:
     """The inputs and outputs the engine stores after a create."""
     inputs = PROVIDER.check({}, program()).inputs
-    outs = PROVIDER.create(inputs).outs
+    outs = outs_of(PROVIDER.create(inputs))
     assert outs[CREDENTIALS_VERSION] == inputs[CREDENTIALS_VERSION]
     return inputs, outs
 
@@ -63,7 +60,7 @@ def test_unchanged_passwords_are_not_hashed_in_preview_or_refresh(hashes: list[s
     news = PROVIDER.check(stored, program()).inputs
     assert news[CREDENTIALS_VERSION] == stored[CREDENTIALS_VERSION]
     assert PROVIDER.diff("L1", outs, news).changes is False  # preview
-    refreshed = PROVIDER.read("L1", outs).outs
+    refreshed = outs_of(PROVIDER.read("L1", outs))
     assert PROVIDER.diff("L1", refreshed, stored).changes is False  # refresh: read outputs against stored inputs
     assert hashes == []
 
@@ -86,7 +83,7 @@ def test_without_a_version_the_fingerprints_decide(hashes: list[str]) -> None:
 
 def test_an_adopted_list_trusts_its_passwords_until_one_changes(hashes: list[str]) -> None:
     inputs = PROVIDER.check({}, {**program(), "import_id": "L1"}).inputs
-    outs = PROVIDER.create(inputs).outs
+    outs = outs_of(PROVIDER.create(inputs))
     assert outs[CREDENTIALS_VERSION] == inputs[CREDENTIALS_VERSION]
     assert matches(OLD, outs["password_fingerprints"]["alice"])
     assert not PROVIDER.diff("L1", outs, PROVIDER.check(inputs, {**program(), "import_id": "L1"}).inputs).changes

@@ -9,9 +9,9 @@ from pulumi.runtime.rpc import UNKNOWN
 
 from pulumi_sinch_est.client import NotFoundError, TransportError
 from pulumi_sinch_est.client.models import Endpoint, EndpointRequest
-from pulumi_sinch_est.providers import _context
 from pulumi_sinch_est.providers._base import ProviderError
 from pulumi_sinch_est.providers.endpoint import EndpointProvider
+from tests.conftest import FakeClient
 
 PROVIDER = EndpointProvider()
 STATIC = {"trunk_id": "T1", "name": "pbx", "priority": 1, "address": "203.0.113.10"}
@@ -158,22 +158,17 @@ class FakeEndpoints:
             raise NotFoundError(404, "deleting endpoint")
 
 
-class FakeClient:
-    def __init__(self) -> None:
-        self.endpoints = FakeEndpoints()
-
-
 @pytest.fixture
-def client(monkeypatch: pytest.MonkeyPatch) -> FakeClient:
-    fake = FakeClient()
-    monkeypatch.setattr(_context, "client", lambda: fake)
+def endpoints(monkeypatch: pytest.MonkeyPatch) -> FakeEndpoints:
+    fake = FakeEndpoints()
+    FakeClient(endpoints=fake).install(monkeypatch)
     return fake
 
 
-def test_create_is_one_post_and_outputs_everything(client: FakeClient) -> None:
+def test_create_is_one_post_and_outputs_everything(endpoints: FakeEndpoints) -> None:
     created = PROVIDER.create(checked(**STATIC))
-    assert created.id == "E1" and client.endpoints.calls == [("POST", "T1")]
-    assert client.endpoints.bodies == [
+    assert created.id == "E1" and endpoints.calls == [("POST", "T1")]
+    assert endpoints.bodies == [
         {
             "name": "pbx",
             "priority": 1,
@@ -186,9 +181,9 @@ def test_create_is_one_post_and_outputs_everything(client: FakeClient) -> None:
     assert created.outs == {**checked(**STATIC)}
 
 
-def test_registered_body(client: FakeClient) -> None:
+def test_registered_body(endpoints: FakeEndpoints) -> None:
     created = PROVIDER.create(checked(**REGISTERED))
-    assert client.endpoints.bodies == [
+    assert endpoints.bodies == [
         {
             "name": "desk",
             "priority": 2,
@@ -202,16 +197,16 @@ def test_registered_body(client: FakeClient) -> None:
     assert created.outs["port"] is None and created.outs["address"] is None
 
 
-def test_update_puts_the_whole_object(client: FakeClient) -> None:
+def test_update_puts_the_whole_object(endpoints: FakeEndpoints) -> None:
     olds = PROVIDER.create(checked(**STATIC)).outs or {}
     news = checked(**{**STATIC, "name": "renamed"})
     updated = PROVIDER.update("E1", olds, news)
-    assert client.endpoints.calls[-1] == ("PUT", "T1", "E1")
-    assert client.endpoints.bodies[-1] == {**client.endpoints.bodies[0], "name": "renamed"}
+    assert endpoints.calls[-1] == ("PUT", "T1", "E1")
+    assert endpoints.bodies[-1] == {**endpoints.bodies[0], "name": "renamed"}
     assert updated.outs == news
 
 
-def test_read_delete_and_not_found(client: FakeClient) -> None:
+def test_read_delete_and_not_found(endpoints: FakeEndpoints) -> None:
     outs = PROVIDER.create(checked(**STATIC)).outs or {}
     read = PROVIDER.read("E1", outs)
     assert (read.id, read.outs, read.inputs) == ("E1", outs, outs)
@@ -221,30 +216,30 @@ def test_read_delete_and_not_found(client: FakeClient) -> None:
     assert PROVIDER.read("E9", {**outs, "trunk_id": "gone"}).id is None
 
 
-def test_adopt_reads_and_writes_nothing(client: FakeClient) -> None:
+def test_adopt_reads_and_writes_nothing(endpoints: FakeEndpoints) -> None:
     existing = PROVIDER.create(checked(**STATIC))
-    client.endpoints.calls.clear()
+    endpoints.calls.clear()
     adopted = PROVIDER.create(checked(**{**STATIC, "import_id": "E1"}))
-    assert client.endpoints.calls == [("GET", "T1", "E1")]
+    assert endpoints.calls == [("GET", "T1", "E1")]
     assert adopted.id == "E1" and adopted.outs == {**(existing.outs or {}), "import_id": "E1"}
 
 
-def test_lost_create_response_takes_the_one_made(client: FakeClient) -> None:
-    client.endpoints.lose_create_response = True
+def test_lost_create_response_takes_the_one_made(endpoints: FakeEndpoints) -> None:
+    endpoints.lose_create_response = True
     created = PROVIDER.create(checked(**STATIC))
-    assert created.id == "E1" and client.endpoints.calls == [("POST", "T1"), ("LIST", "T1")]
+    assert created.id == "E1" and endpoints.calls == [("POST", "T1"), ("LIST", "T1")]
 
 
-def test_lost_create_response_with_a_twin_is_an_error(client: FakeClient) -> None:
+def test_lost_create_response_with_a_twin_is_an_error(endpoints: FakeEndpoints) -> None:
     PROVIDER.create(checked(**STATIC))
-    client.endpoints.lose_create_response = True
+    endpoints.lose_create_response = True
     with pytest.raises(ProviderError, match="creating endpoint failed: no response from Sinch"):
         PROVIDER.create(checked(**STATIC))
 
 
-def test_nulls_from_a_put_by_hand_show_as_drift(client: FakeClient) -> None:
+def test_nulls_from_a_put_by_hand_show_as_drift(endpoints: FakeEndpoints) -> None:
     outs = PROVIDER.create(checked(**STATIC)).outs or {}
-    client.endpoints.items["E1"] = client.endpoints.items["E1"].model_copy(update={"transport": None, "enabled": None})
+    endpoints.items["E1"] = endpoints.items["E1"].model_copy(update={"transport": None, "enabled": None})
     read = PROVIDER.read("E1", outs)
     assert read.inputs is not None and (read.inputs["transport"], read.inputs["enabled"]) == (None, None)
     diff = PROVIDER.diff("E1", read.outs or {}, checked(**STATIC))

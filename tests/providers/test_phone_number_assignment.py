@@ -4,17 +4,14 @@ provisioning handled against a fake Numbers API on a fake clock (no real waiting
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
-from pulumi_sinch_est.client import ActiveNumber, NotFoundError
-from pulumi_sinch_est.providers import _context
-from pulumi_sinch_est.providers import phone_number_assignment as module
-from pulumi_sinch_est.providers.phone_number_assignment import (
-    PhoneNumberAssignmentProvider,
-    ProvisioningError,
-)
+from pulumi_sinch_est.client import ActiveNumber, NotFoundError, SinchClient
+from pulumi_sinch_est.providers._provisioning import FirstPoll, Pacing, Provisioner, ProvisioningError
+from pulumi_sinch_est.providers.phone_number_assignment import PhoneNumberAssignmentProvider
+from tests.conftest import FakeClient, FakeClock
 
 PROVIDER = PhoneNumberAssignmentProvider()
 NUMBER = "+15550100000"
@@ -67,22 +64,6 @@ def test_diff(change: dict[str, Any], replaces: list[str]) -> None:
 
 
 # A fake Numbers API on a fake clock -------------------------------------------------------------------
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def time(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(round(seconds, 3))
-        self.now += seconds
 
 
 @dataclass
@@ -162,23 +143,16 @@ class FakeActiveNumbers:
         return [c for c in self.calls if c[0] != "GET"]
 
 
-class FakeClient:
-    def __init__(self, clock: FakeClock) -> None:
-        self.active_numbers = FakeActiveNumbers(clock)
-
-
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(module, "_clock", fake)
-    return fake
+def clock(fake_clock: FakeClock) -> FakeClock:
+    return fake_clock
 
 
 @pytest.fixture
 def api(monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> FakeActiveNumbers:
-    client = FakeClient(clock)
-    monkeypatch.setattr(_context, "client", lambda: client)
-    return client.active_numbers
+    active_numbers = FakeActiveNumbers(clock)
+    FakeClient(active_numbers=active_numbers).install(monkeypatch)
+    return active_numbers
 
 
 def test_create_assigns_and_waits(api: FakeActiveNumbers, clock: FakeClock) -> None:
@@ -348,3 +322,16 @@ def test_delete_failed_unassign_is_an_error(api: FakeActiveNumbers) -> None:
     api.fail_next = {}
     with pytest.raises(ProvisioningError, match="unassigning .* failed: .*FAILED.*the number stays on trunk T1"):
         PROVIDER.delete(NUMBER, {**checked(), "region_code": "US"})
+
+
+def test_the_provisioner_runs_on_the_clock_it_is_given() -> None:
+    """No module state: the clock and the first-poll estimate are the ones handed in."""
+    clock, first_poll = FakeClock(), FirstPoll()
+    api = FakeActiveNumbers(clock)
+    provisioner = Provisioner(cast(SinchClient, FakeClient(active_numbers=api)), Pacing(clock, first_poll))
+    assigned = provisioner.assign(NUMBER, "T1", 60)
+    assert (assigned.trunk, assigned.region, assigned.failure) == ("T1", "US", None)
+    assert clock.sleeps == [0.25, 0.5] and first_poll.seconds == 0.25  # still under way at the first read
+    released = provisioner.release(NUMBER, "T1", "T1", 60)
+    assert (released.trunk, released.failure) == ("", None)
+    assert api.writes() == [("ASSIGN", "T1"), ("UNASSIGN",)]

@@ -12,16 +12,15 @@ import pytest
 from pulumi.runtime.rpc import UNKNOWN
 
 from pulumi_sinch_est.client import ActiveNumber, NotFoundError
-from pulumi_sinch_est.providers import _context
-from pulumi_sinch_est.providers import phone_number_assignment as single
 from pulumi_sinch_est.providers._base import ProviderError
-from pulumi_sinch_est.providers.phone_number_assignment import ProvisioningError
+from pulumi_sinch_est.providers._provisioning import FirstPoll, ProvisioningError
 from pulumi_sinch_est.providers.phone_number_assignments import (
     LISTED_FAILURES,
     PhoneNumberAssignmentsProvider,
     summary,
 )
 from pulumi_sinch_est.resources.phone_number_assignments import _report
+from tests.conftest import FakeClient, FakeClock, outs_of
 
 PROVIDER = PhoneNumberAssignmentsProvider()
 A, B, C, D = (f"+1555010000{i}" for i in range(4))
@@ -94,24 +93,6 @@ def test_diff(olds: dict[str, Any], news: dict[str, Any], changes: bool) -> None
 # A fake Numbers API on a fake clock -------------------------------------------------------------------
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-        self._lock = threading.Lock()
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def time(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        with self._lock:
-            self.now += seconds
-            self.sleeps.append(round(seconds, 4))
-
-
 @dataclass
 class FakeNumber:
     type: str = "RTC"
@@ -181,18 +162,11 @@ class FakeActiveNumbers:
         return {p: n.id for p, n in self.numbers.items() if n.type == "EST" and n.id}
 
 
-class FakeClient:
-    def __init__(self) -> None:
-        self.active_numbers = FakeActiveNumbers()
-
-
 @pytest.fixture
-def api(monkeypatch: pytest.MonkeyPatch) -> FakeActiveNumbers:
-    monkeypatch.setattr(single, "_clock", FakeClock())
-    monkeypatch.setattr(single, "_first_poll", single.FirstPoll())  # what one test learns stays in it
-    client = FakeClient()
-    monkeypatch.setattr(_context, "client", lambda: client)
-    return client.active_numbers
+def api(monkeypatch: pytest.MonkeyPatch, fake_clock: FakeClock) -> FakeActiveNumbers:
+    active_numbers = FakeActiveNumbers()
+    FakeClient(active_numbers=active_numbers).install(monkeypatch)
+    return active_numbers
 
 
 def test_create_assigns_adopts_and_reports_each_failure_without_raising(api: FakeActiveNumbers) -> None:
@@ -204,7 +178,7 @@ def test_create_assigns_adopts_and_reports_each_failure_without_raising(api: Fak
     }
     created = PROVIDER.create(checked([A, B, C, D, "+15550100009"]))
     assert created.id.startswith("numbers-")
-    outs = created.outs
+    outs = outs_of(created)
     assert outs["phone_numbers"] == {A: "T1", B: "T1"} and outs["region_codes"] == {A: "US", B: "US"}
     failed = outs["failed_numbers"]
     assert sorted(failed) == [C, D, "+15550100009"]
@@ -221,7 +195,7 @@ def test_create_keeps_numbers_whose_outcome_is_uncertain(api: FakeActiveNumbers)
     """A timeout or an error nobody foresaw leaves the number recorded: destroy checks before it acts."""
     api.numbers = {A: FakeNumber(), B: FakeNumber(), C: FakeNumber()}
     api.slow, api.broken = {B}, {C}
-    outs = PROVIDER.create(checked([A, B, C], provisioning_timeout_seconds=5)).outs
+    outs = outs_of(PROVIDER.create(checked([A, B, C], provisioning_timeout_seconds=5)))
     assert outs["phone_numbers"] == {A: "T1", B: "T1", C: "T1"}
     assert "timed out after 5 s" in outs["failed_numbers"][B]
     assert outs["failed_numbers"][C] == "RuntimeError: boom"
@@ -231,13 +205,13 @@ def test_update_adds_removes_moves_and_retries(api: FakeActiveNumbers) -> None:
     api.numbers = {A: FakeNumber("EST", "T1"), B: FakeNumber("EST", "T1"), C: FakeNumber(), D: FakeNumber()}
     olds = outputs({A: "T1", B: "T1"}, {C: "FAILED before"})
     updated = PROVIDER.update("numbers-1", olds, checked([A, C, D]))
-    assert updated.outs["phone_numbers"] == {A: "T1", C: "T1", D: "T1"}
-    assert updated.outs["failed_numbers"] == {}
+    assert outs_of(updated)["phone_numbers"] == {A: "T1", C: "T1", D: "T1"}
+    assert outs_of(updated)["failed_numbers"] == {}
     assert api.writes() == [("PATCH", B, ""), ("PATCH", C, "T1"), ("PATCH", D, "T1")]
 
     api.calls.clear()
-    moved = PROVIDER.update("numbers-1", updated.outs, checked([A, C, D], trunk_id="T2"))
-    assert moved.outs["phone_numbers"] == {A: "T2", C: "T2", D: "T2"} and moved.outs["trunk_id"] == "T2"
+    moved = PROVIDER.update("numbers-1", outs_of(updated), checked([A, C, D], trunk_id="T2"))
+    assert outs_of(moved)["phone_numbers"] == {A: "T2", C: "T2", D: "T2"} and outs_of(moved)["trunk_id"] == "T2"
     assert api.writes() == [("PATCH", A, "T2"), ("PATCH", C, "T2"), ("PATCH", D, "T2")]
     assert [c for c in api.calls if c[1] == A] == [("PATCH", A, "T2"), ("GET", A)]  # a move needs no pre-read
 
@@ -245,15 +219,15 @@ def test_update_adds_removes_moves_and_retries(api: FakeActiveNumbers) -> None:
 def test_update_failed_move_keeps_the_number_where_it_is(api: FakeActiveNumbers) -> None:
     api.numbers = {A: FakeNumber("EST", "T1", fails=True), B: FakeNumber("EST", "T1")}
     moved = PROVIDER.update("numbers-1", outputs({A: "T1", B: "T1"}), checked([A, B], trunk_id="T2"))
-    assert moved.outs["phone_numbers"] == {A: "T1", B: "T2"}
-    assert list(moved.outs["failed_numbers"]) == [A]
+    assert outs_of(moved)["phone_numbers"] == {A: "T1", B: "T2"}
+    assert list(outs_of(moved)["failed_numbers"]) == [A]
 
 
 def test_read_follows_the_live_numbers(api: FakeActiveNumbers) -> None:
     api.numbers = {A: FakeNumber("EST", "T1"), B: FakeNumber("EST", "T7"), C: FakeNumber("EST", "")}
     read = PROVIDER.read("numbers-1", outputs({A: "T1", B: "T1", C: "T1", D: "T1"}))
     assert read.id == "numbers-1"
-    assert read.outs["phone_numbers"] == {A: "T1", B: "T7"}
+    assert outs_of(read)["phone_numbers"] == {A: "T1", B: "T7"}
     assert read.inputs == {
         "trunk_id": "T1",
         "phone_numbers": {A: "T1", B: "T7"},
@@ -305,7 +279,7 @@ def test_the_resource_fails_the_program_on_failures() -> None:
 def test_first_poll_learns_how_fast_provisioning_is() -> None:
     """Halved while the first read finds the provisioning over, down to a read straight after the write;
     doubled back, never past the default, when it does not."""
-    first = single.FirstPoll()
+    first = FirstPoll()
     seen = [first.seconds]
     for over in (True, True, True, True, True, False, False, False, False, False, False):
         first.learn(over)
@@ -313,10 +287,9 @@ def test_first_poll_learns_how_fast_provisioning_is() -> None:
     assert seen == [0.25, 0.125, 0.0625, 0.03125, 0.0, 0.0, 0.02, 0.04, 0.08, 0.16, 0.25, 0.25]
 
 
-def test_waits_after_a_fast_provisioning_start_sooner(api: FakeActiveNumbers) -> None:
+def test_waits_after_a_fast_provisioning_start_sooner(api: FakeActiveNumbers, fake_clock: FakeClock) -> None:
     api.numbers = {A: FakeNumber(), B: FakeNumber()}
-    clock = single._clock
-    assert isinstance(clock, FakeClock)
+    clock = fake_clock
     PROVIDER.create(checked([A], concurrency=1))
     PROVIDER.create(checked([B], concurrency=1))
     assert clock.sleeps == [0.25, 0.125]

@@ -16,13 +16,13 @@ from typing import Any
 
 import httpx
 import pytest
-from lifecycle.conftest import NUMBERS, Sinch
 from pulumi import automation as auto
 
 from pulumi_sinch_est.emulator.config import EmulatorConfig
 from pulumi_sinch_est.emulator.server import EmulatorServer
 from pulumi_sinch_est.recovery import TYPE_PREFIX
 from tests.harness.engine import Engine
+from tests.lifecycle.conftest import NUMBERS, Sinch
 
 __all__ = ["NUMBERS", "PASSWORD", "Chaos", "Timer", "until_done"]
 

@@ -31,7 +31,7 @@ UP_IN_A_CHILD = """
 import json, sys
 from pathlib import Path
 from tests.harness.engine import Engine
-from reliability.programs import every_type
+from tests.reliability.programs import every_type
 cli_root, root, env, numbers = json.loads(sys.argv[1])
 Engine(cli_root=Path(cli_root), root=Path(root), env=env).stack(every_type(numbers)).up()
 """

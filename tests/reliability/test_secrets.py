@@ -12,8 +12,9 @@ import pytest
 from pulumi import automation as auto
 
 from pulumi_sinch_est.emulator.config import DEMO_KEY_SECRET
+from pulumi_sinch_est.recovery import TYPE_PREFIX
 
-from .conftest import NUMBERS, PASSWORD, TYPE_PREFIX, Chaos, Timer
+from .conftest import NUMBERS, PASSWORD, Chaos, Timer
 from .programs import every_type
 
 pytestmark = pytest.mark.engine

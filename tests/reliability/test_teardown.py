@@ -9,7 +9,9 @@ import httpx
 import pytest
 from pulumi import automation as auto
 
-from .conftest import NUMBERS, TYPE_PREFIX, Chaos, Timer
+from pulumi_sinch_est.recovery import TYPE_PREFIX
+
+from .conftest import NUMBERS, Chaos, Timer
 from .programs import every_type
 
 pytestmark = pytest.mark.engine
