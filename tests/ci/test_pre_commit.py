@@ -41,6 +41,9 @@ def scratch_repo(tmp_path: Path) -> Path:
     shutil.copy(REPO_ROOT / "pyproject.toml", repo)
     (repo / ".venv").symlink_to(VENV)
     (repo / "pulumi_sinch_est" / "__init__.py").write_text(BAD_MODULE)
+    for checked in ("tests", "benchmarks"):  # the other folders pyproject.toml has mypy check
+        (repo / checked).mkdir()
+        (repo / checked / "__init__.py").write_text("")
     for command in (["init", "-q"], ["add", "."]):
         subprocess.run(["git", *command], cwd=repo, check=True, capture_output=True)
     return repo
