@@ -69,7 +69,7 @@ class EmulatorApp(Starlette):
             faults = self.runtime.faults
             if faults.latency_s > 0:
                 await asyncio.sleep(faults.latency_s)
-            injected = self._injected(scope["path"])
+            injected = self._injected(scope["method"], scope["path"])
             if injected is not None:
                 fault = "rate_limited" if scope["path"] == TOKEN_PATH else "injected"
                 await injected(scope, receive, recording_send)
@@ -95,13 +95,13 @@ class EmulatorApp(Starlette):
                 fault,
             )
 
-    def _injected(self, path: str) -> Response | None:
+    def _injected(self, method: str, path: str) -> Response | None:
         faults = self.runtime.faults
         if path == TOKEN_PATH:
             if faults.take_token():
                 return None
             return status_response("oauth", 429, "Too many token requests: the rate limit is exceeded")
-        status = faults.draw_error()
+        status = faults.draw_error(method, path)
         if status is None:
             return None
         headers = {"Retry-After": str(faults.config.retry_after_s)} if status == 429 else None
