@@ -42,6 +42,7 @@ from ..client.timing import Clock, SystemClock
 from . import _context
 from ._base import EstProvider, InputModel, ProviderError
 from ._fields import E164, ObjectId, WholeNumber
+from ._ownership import Before
 
 DEFAULT_TIMEOUT_S = 300
 MAX_TIMEOUT_S = 3600
@@ -327,9 +328,10 @@ class PhoneNumberAssignmentProvider(EstProvider):
             raise ProvisioningError(f"{exc}{f'; {cleanup}' if cleanup else ''}{see}") from exc
         return CreateResult(id_=phone_number, outs=_outputs(number, trunk_id, timeout_s))
 
-    def locate(self, inputs: Mapping[str, Any]) -> str | None:
+    def locate(self, inputs: Mapping[str, Any], before: Before) -> str | None:
         """The number, when its assignment to the trunk is done; one still under way is not taken, the
-        next create waits for it without a second write."""
+        next create waits for it without a second write. A number already on the trunk is one `create`
+        takes as its own too, so `before` is not consulted."""
         number = find_active_number(_context.client(), inputs["phone_number"])
         found = number is not None and settled_on(number, inputs["trunk_id"])
         return str(inputs["phone_number"]) if found else None

@@ -29,6 +29,9 @@ class FakeLists:
     def get(self, _id: str) -> CredentialList:
         return self.create(None)
 
+    def list(self) -> list[CredentialList]:
+        return []
+
 
 class FakeClient:
     credential_lists = FakeLists()
