@@ -6,8 +6,9 @@ and the same request sequence give the same sequence of statuses. Faults never t
 - error rates: per status (429, 500, 503, ...), the request is answered with that error and NOT performed;
   a 429 carries `Retry-After`.
 - error rules: a request matching `method` and `path_regex` is answered with `status` and NOT performed,
-  `times` times (the rule counts down, and `GET /_emulator/faults` shows what is left); a 429 carries
-  `Retry-After`. Rules are checked in order, after the random draw, and win over it.
+  after `hold_s` (0 by default: a create still in flight, for a test that kills the caller meanwhile),
+  `times` times (the rule counts down as requests arrive, and `GET /_emulator/faults` shows what is
+  left); a 429 carries `Retry-After`. Rules are checked in order, after the random draw, and win over it.
 - latency: every API and token request waits `latency_ms` first.
 - token bucket: the token endpoint answers 429 (without `Retry-After`, like the real auth gateway) once
   the bucket is empty; it refills continuously.
@@ -55,6 +56,7 @@ class ErrorRule:
     path_regex: str
     status: int
     times: int = 1
+    hold_s: float = 0.0
 
     def matches(self, method: str, path: str) -> bool:
         return self.times > 0 and method.upper() == self.method.upper() and bool(re.search(self.path_regex, path))
@@ -91,7 +93,7 @@ class FaultConfig:
                 for r in self.lost_responses
             ],
             "errors": [
-                {"method": r.method, "pathRegex": r.path_regex, "status": r.status, "times": r.times}
+                {"method": r.method, "pathRegex": r.path_regex, "status": r.status, "times": r.times, "holdS": r.hold_s}
                 for r in self.errors
             ],
         }
@@ -203,14 +205,18 @@ def _matcher(rule: object, where: str, keys: frozenset[str], problems: list[Fiel
 
 
 def _error_rule(rule: object, where: str, problems: list[FieldViolation]) -> ErrorRule | None:
-    checked = _matcher(rule, where, frozenset({"method", "pathRegex", "status", "times"}), problems)
+    checked = _matcher(rule, where, frozenset({"method", "pathRegex", "status", "times", "holdS"}), problems)
     if checked is None:
         return None
     status = checked.get("status")
+    hold_s = checked.get("holdS", 0)
     if isinstance(status, bool) or not isinstance(status, int) or not 400 <= status <= 599:
         problems.append(FieldViolation(f"{where}.status", "must be an HTTP error status (400 to 599)"))
         return None
-    return ErrorRule(checked["method"], checked["pathRegex"], status, checked.get("times", 1))
+    if isinstance(hold_s, bool) or not isinstance(hold_s, int | float) or hold_s < 0:
+        problems.append(FieldViolation(f"{where}.holdS", "must be a non-negative number"))
+        return None
+    return ErrorRule(checked["method"], checked["pathRegex"], status, checked.get("times", 1), float(hold_s))
 
 
 def _rule(rule: object, where: str, problems: list[FieldViolation]) -> LostResponseRule | None:
@@ -257,20 +263,21 @@ class FaultInjector:
     def latency_s(self) -> float:
         return self.config.latency_ms / 1000
 
-    def draw_error(self, method: str, path: str) -> int | None:
-        """The injected error status for this API request, or None. Always consumes one draw (so rules do
-        not shift the seeded sequence); the first error rule that matches wins, and loses one of its `times`."""
+    def draw_error(self, method: str, path: str) -> tuple[int, float] | None:
+        """The injected error status for this API request and how long to hold it first, or None. Always
+        consumes one draw (so rules do not shift the seeded sequence); the first error rule that matches
+        wins, and loses one of its `times`."""
         with self._lock:
             roll = self._rng.random()
             for rule in self.config.errors:
                 if rule.matches(method, path):
                     rule.times -= 1
-                    return rule.status
+                    return rule.status, rule.hold_s
             threshold = 0.0
             for status, rate in sorted(self.config.error_rates.items()):
                 threshold += rate
                 if roll < threshold:
-                    return status
+                    return status, 0.0
             return None
 
     def take_token(self) -> bool:

@@ -183,8 +183,8 @@ def test_error_rules_answer_matching_requests_without_performing_them(api: Api) 
     made = api.post("/accessControlLists", OFFICE)
     assert made.status_code == 200, made.text
     assert api.control("GET", "/faults").json()["errors"] == [
-        {"method": "POST", "pathRegex": "/accessControlLists$", "status": 500, "times": 0},
-        {"method": "GET", "pathRegex": "/trunks$", "status": 429, "times": 0},
+        {"method": "POST", "pathRegex": "/accessControlLists$", "status": 500, "times": 0, "holdS": 0.0},
+        {"method": "GET", "pathRegex": "/trunks$", "status": 429, "times": 0, "holdS": 0.0},
     ]
     log = api.control("GET", "/requests").json()["requests"]
     creates = [
@@ -199,6 +199,7 @@ def test_error_rules_are_validated(api: Api) -> None:
         ({"errors": [{"method": "POST", "pathRegex": "x", "status": 200}]}, "errors[0].status"),
         ({"errors": [{"method": "POST", "pathRegex": "(", "status": 500}]}, "errors[0].pathRegex"),
         ({"errors": [{"method": "POST", "pathRegex": "x", "status": 500, "times": -1}]}, "errors[0].times"),
+        ({"errors": [{"method": "POST", "pathRegex": "x", "status": 500, "holdS": -1}]}, "errors[0].holdS"),
         ({"errors": {"method": "POST"}}, "errors[0]"),
     ):
         expect_error(api.control("PUT", "/faults", json=body), 400, "INVALID_ARGUMENT", fragment)
@@ -215,3 +216,15 @@ def test_unknown_keys_in_fault_and_config_bodies_are_refused_by_name(api: Api) -
         expect_error(api.control("PUT", "/faults", json=body), 400, "INVALID_ARGUMENT", fragment)
     assert api.control("GET", "/faults").json()["errorRates"] == {}
     expect_error(api.control("PATCH", "/config", json={"strictDelete": False}), 400, "INVALID_ARGUMENT", "strictDelete")
+
+
+def test_an_error_rule_can_hold_its_answer(emulator: EmulatorServer) -> None:
+    api = Api(emulator, timeout=0.2)
+    rule = {"method": "POST", "pathRegex": "/accessControlLists$", "status": 500, "holdS": 0.5}
+    api.control("PUT", "/faults", json={"errors": [rule]})
+    with pytest.raises(httpx.ReadTimeout):  # still in flight when the caller gives up
+        api.post("/accessControlLists", OFFICE)
+    assert api.control("GET", "/faults").json()["errors"][0]["times"] == 0
+    time.sleep(0.5)
+    assert api.control("GET", "/state").json()["projects"][api.project]["accessControlLists"] == []
+    api.close()
