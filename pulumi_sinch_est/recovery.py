@@ -155,10 +155,10 @@ def _settle(
 
 def repair(exported: Mapping[str, Any], since: datetime | None = None) -> tuple[dict[str, Any], list[Outcome]]:
     """The exported stack (`{"version", "deployment"}`) with its pending operations settled, and what
-    became of each; `since` is when the interrupted run started (see "Ownership" above). Raises
-    `RecoveryError` when one cannot be settled (a match whose age cannot be told, the API fails); the input
-    is never changed."""
-    before = CreatedBefore(since)
+    became of each; `since` is when the interrupted run started, UTC unless it has a zone (see
+    "Ownership"). Raises `RecoveryError` when one cannot be settled (a match whose age cannot be told, the
+    API fails); the input is never changed."""
+    before = CreatedBefore(since if since is None or since.tzinfo else since.replace(tzinfo=UTC))
     deployment = dict(exported.get("deployment") or {})
     resources = [dict(r) for r in deployment.get("resources") or []]
     providers = package_providers()
@@ -202,7 +202,7 @@ def _time(text: str) -> datetime:
         raise argparse.ArgumentTypeError(
             f"expected an ISO 8601 time such as 2026-11-29T18:00:00Z, got {text!r}"
         ) from None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+    return parsed
 
 
 def _read(path: str, stdin: IO[str]) -> Any:
