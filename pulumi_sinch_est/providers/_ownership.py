@@ -80,21 +80,32 @@ class Before(Protocol):
 
 @dataclass(frozen=True)
 class IdsBefore:
-    """The ids a list read just before the POST returned."""
+    """The ids a list read just before the POST returned, and the newest `createTime` among them.
+
+    The newest time is a backstop for a list of several pages read while someone deletes from it: a page
+    boundary can then shift an object past the read. An object created before one the read saw (by the
+    service's own clock, no local clock involved) was there before the POST whatever the read missed. If
+    the service's nodes disagreed on the time, this could refuse our own object, never adopt another's.
+    """
 
     ids: frozenset[str]
+    newest: datetime | None = None
 
     @classmethod
     def read(cls, listing: Callable[[], Iterable[Made]]) -> IdsBefore:
         """The ids `listing` returns now; a parent that is gone (a trunk, for endpoints) has none, and the
-        create that follows says so itself."""
+        create that follows says so itself. A failed read fails the create before anything is sent."""
         try:
-            return cls(frozenset(str(item.id) for item in listing() if item.id))
+            seen = [item for item in listing() if item.id]
         except NotFoundError:
             return cls(frozenset())
+        times = [item.create_time for item in seen if item.create_time is not None]
+        return cls(frozenset(str(item.id) for item in seen), max(times, default=None))
 
     def existed(self, item: Made) -> bool | None:
-        return bool(item.id) and item.id in self.ids
+        if item.id in self.ids:
+            return True
+        return self.newest is not None and item.create_time is not None and item.create_time < self.newest
 
 
 @dataclass(frozen=True)
