@@ -12,11 +12,12 @@ updates and deletes are dropped too: their resource is in the state already, and
 reads its real values (which is how Pulumi itself clears them).
 
 Recipe (the Sinch credentials in the environment, `SINCH_PROJECT_ID`, `SINCH_KEY_ID`, `SINCH_KEY_SECRET`
-or `SINCH_ACCESS_TOKEN`, and the URL variables if not the production ones)::
+or `SINCH_ACCESS_TOKEN`, and the URL variables if not the production ones; `--since` is when the killed
+`pulumi up` started, from its CI log or terminal)::
 
     pulumi cancel                       # a self-managed backend keeps the dead run's lock
     pulumi stack export --file s.json
-    sinch-est-recover s.json --output fixed.json
+    sinch-est-recover s.json --since 2026-11-29T18:00:00Z --output fixed.json
     pulumi stack import --file fixed.json
     pulumi refresh                      # reads the adopted objects' real outputs
     pulumi up
@@ -26,10 +27,18 @@ without `--output` it writes standard output. It prints one line per interrupted
 error (adopted with its id, or dropped and why). An object that matches twice (a copy made by hand) stops
 the run with both ids and writes nothing: adopting one of them would be a guess.
 
-The lookups use only non-secret inputs (host names, list names, trunk and list ids, phone numbers); secret
-values stay as they are in the file, encrypted unless it was exported with `--show-secrets`, and are
-copied to the output untouched. An adopted resource's outputs are its inputs until `pulumi refresh`
-reads the real ones.
+Ownership: a match is adopted only when it cannot have existed before the interrupted create began (the
+rule of `providers._ownership`, which the providers apply to their own unknown outcomes). The killed run
+kept no record of what existed before, so the evidence here is the object's `createTime`: one created
+before `--since` is someone else's (another stack's identical ACL, say) and is left alone; without
+`--since`, or for an object without `createTime`, a match cannot be told apart and the run stops, naming
+it, with nothing written (adopt it by hand with `import_id` instead). A `--since` earlier than the run's
+start only widens the window in which another stack's identical object could be taken for ours.
+
+The lookups use only non-secret inputs (host names, list names and usernames, trunk and list ids, phone
+numbers), never a list's name alone; secret values stay as they are in the file, encrypted unless it was
+exported with `--show-secrets`, and are copied to the output untouched. An adopted resource's outputs are
+its inputs until `pulumi refresh` reads the real ones.
 """
 
 from __future__ import annotations
@@ -41,6 +50,7 @@ import pkgutil
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import IO, Any
 
 from . import providers as _providers
@@ -48,6 +58,7 @@ from .client import AmbiguousMatchError, SinchError
 from .config import ConfigurationError
 from .errors import SinchEstError
 from .providers._base import PROVIDER_KEY, EstProvider
+from .providers._ownership import CreatedBefore
 from .resources._common import MODULE
 
 TYPE_PREFIX = f"pulumi-python:dynamic/{MODULE}:"
@@ -107,7 +118,9 @@ def readable_inputs(inputs: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in inputs.items() if k != PROVIDER_KEY and not _is_secret(v)}
 
 
-def _settle(operation: Mapping[str, Any], providers: Mapping[str, EstProvider]) -> tuple[str | None, Outcome]:
+def _settle(
+    operation: Mapping[str, Any], providers: Mapping[str, EstProvider], before: CreatedBefore
+) -> tuple[str | None, Outcome]:
     """The id to adopt for one pending operation (None: drop it), and the line that says so."""
     resource = operation["resource"]
     token = str(resource.get("type", ""))
@@ -120,12 +133,15 @@ def _settle(operation: Mapping[str, Any], providers: Mapping[str, EstProvider]) 
     if provider is None:
         return None, Outcome(False, kind, name, "not of this package: check by hand whether its provider made it")
     try:
-        found = provider.locate(readable_inputs(resource.get("inputs") or {}))
+        found = provider.locate(readable_inputs(resource.get("inputs") or {}), before)
     except NotImplementedError:
         return None, Outcome(False, kind, name, "no lookup for this resource; the next `pulumi up` creates it")
     except AmbiguousMatchError as exc:
+        since = "" if before.since is not None else "give --since (when the interrupted `pulumi up` started), or "
         raise RecoveryError(
-            f"looking up {kind} {name}: {exc}; delete the copy that is not this stack's from Sinch, then run again"
+            f"looking up {kind} {name}: {exc}; cannot tell which one the interrupted create made: {since}set "
+            "import_id on the resource to the right id, then run `pulumi refresh --clear-pending-creates` and "
+            "`pulumi up`"
         ) from exc
     except KeyError as exc:
         raise RecoveryError(
@@ -139,16 +155,18 @@ def _settle(operation: Mapping[str, Any], providers: Mapping[str, EstProvider]) 
     return found, Outcome(True, kind, name, found)
 
 
-def repair(exported: Mapping[str, Any]) -> tuple[dict[str, Any], list[Outcome]]:
+def repair(exported: Mapping[str, Any], since: datetime | None = None) -> tuple[dict[str, Any], list[Outcome]]:
     """The exported stack (`{"version", "deployment"}`) with its pending operations settled, and what
-    became of each. Raises `RecoveryError` when one cannot be settled (several objects match, the API
-    fails); the input is never changed."""
+    became of each; `since` is when the interrupted run started, UTC unless it has a zone (see
+    "Ownership"). Raises `RecoveryError` when one cannot be settled (a match whose age cannot be told, the
+    API fails); the input is never changed."""
+    before = CreatedBefore(since if since is None or since.tzinfo else since.replace(tzinfo=UTC))
     deployment = dict(exported.get("deployment") or {})
     resources = [dict(r) for r in deployment.get("resources") or []]
     providers = package_providers()
     outcomes = []
     for operation in deployment.pop("pending_operations", None) or []:
-        found, outcome = _settle(operation, providers)
+        found, outcome = _settle(operation, providers, before)
         outcomes.append(outcome)
         if found is None:
             continue
@@ -170,7 +188,23 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("deployment", nargs="?", default="-", help="the exported stack (default: standard input)")
     parser.add_argument("-o", "--output", default="-", help="the repaired stack's file (default: standard output)")
+    parser.add_argument(
+        "--since",
+        type=_time,
+        help="when the interrupted `pulumi up` started (ISO 8601, UTC unless a zone is given): an object "
+        "created before it is never adopted; without it, any match stops the run",
+    )
     return parser.parse_args(argv)
+
+
+def _time(text: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected an ISO 8601 time such as 2026-11-29T18:00:00Z, got {text!r}"
+        ) from None
+    return parsed
 
 
 def _read(path: str, stdin: IO[str]) -> Any:
@@ -192,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"sinch-est-recover: {args.deployment} is not the output of `pulumi stack export`", file=sys.stderr)
         return 1
     try:
-        repaired, outcomes = repair(exported)
+        repaired, outcomes = repair(exported, args.since)
     except RecoveryError as exc:
         print(f"sinch-est-recover: {exc}; nothing written", file=sys.stderr)
         return 1

@@ -21,8 +21,9 @@ class SinchError(SinchEstError):
     """Raised for every failure of a Sinch API call; catch this to handle them all."""
 
     may_have_been_processed = False
-    """True when a write may have been acted on although it failed (no response came back, or a 500, 502
-    or 504 answered a POST or PATCH): look the object up before sending it again."""
+    """True when a write may have been acted on although it failed (no response came back, a 500, 502 or
+    504 answered a POST or PATCH, or a 2xx answered one with a body that cannot be read): look the object
+    up before sending it again."""
 
 
 class TransportError(SinchError):
@@ -40,15 +41,18 @@ class TransportError(SinchError):
 
 
 class UnexpectedResponseError(SinchError):
-    """Raised when a success response cannot be read as the documented shape."""
+    """Raised when a success response cannot be read as the documented shape. Answering a POST or PATCH,
+    the success says the write was processed: `may_have_been_processed` is then True."""
 
-    def __init__(self, operation: str, problem: str) -> None:
+    def __init__(self, operation: str, problem: str, *, may_have_been_processed: bool = False) -> None:
         self.operation = operation
         self.problem = _one_line(redact(problem))
+        self.may_have_been_processed = may_have_been_processed
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
-        return f"{self.operation} failed: unexpected response from Sinch: {self.problem}"
+        outcome = " (the request was processed)" if self.may_have_been_processed else ""
+        return f"{self.operation} failed: unexpected response from Sinch: {self.problem}{outcome}"
 
 
 class AmbiguousMatchError(SinchError):

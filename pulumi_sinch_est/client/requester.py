@@ -137,9 +137,17 @@ class Requester:
         json: Any = None,
         idempotent: bool | None = None,
     ) -> M:
-        """Send an operation whose response is one object, parsed as ``model``."""
-        body = self.send(operation, method, url, json=json, idempotent=idempotent)
-        return parse_model(model, body, operation)
+        """Send an operation whose response is one object, parsed as ``model``.
+
+        A success that cannot be read answering a write that is not idempotent says the write was done
+        although its result is unknown, so its error is marked `may_have_been_processed`.
+        """
+        try:
+            body = self.send(operation, method, url, json=json, idempotent=idempotent)
+            return parse_model(model, body, operation)
+        except UnexpectedResponseError as unreadable:
+            unreadable.may_have_been_processed = not (idempotent or method in IDEMPOTENT_METHODS)
+            raise
 
     def fetch_all(
         self,

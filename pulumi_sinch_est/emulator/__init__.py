@@ -9,12 +9,13 @@ OAuth2 token endpoint, with fault injection and a `/_emulator/` control plane.
 
 from .app import create_app
 from .config import EmulatorConfig, RuntimeSettings
-from .faults import FaultConfig, LostResponseRule
+from .faults import ErrorRule, FaultConfig, LostResponseRule
 from .server import EmulatorServer
 
 __all__ = [
     "EmulatorConfig",
     "EmulatorServer",
+    "ErrorRule",
     "FaultConfig",
     "LostResponseRule",
     "RuntimeSettings",

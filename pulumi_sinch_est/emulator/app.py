@@ -69,10 +69,12 @@ class EmulatorApp(Starlette):
             faults = self.runtime.faults
             if faults.latency_s > 0:
                 await asyncio.sleep(faults.latency_s)
-            injected = self._injected(scope["path"])
+            injected = self._injected(scope["method"], scope["path"])
             if injected is not None:
+                response, hold_s = injected
                 fault = "rate_limited" if scope["path"] == TOKEN_PATH else "injected"
-                await injected(scope, receive, recording_send)
+                await asyncio.sleep(hold_s)
+                await response(scope, receive, recording_send)
                 return
             rule = faults.claim_lost_response(scope["method"], scope["path"])
             if rule is None:
@@ -95,17 +97,19 @@ class EmulatorApp(Starlette):
                 fault,
             )
 
-    def _injected(self, path: str) -> Response | None:
+    def _injected(self, method: str, path: str) -> tuple[Response, float] | None:
+        """The fault response for this request and how long to hold it, or None to perform it."""
         faults = self.runtime.faults
         if path == TOKEN_PATH:
             if faults.take_token():
                 return None
-            return status_response("oauth", 429, "Too many token requests: the rate limit is exceeded")
-        status = faults.draw_error()
-        if status is None:
+            return status_response("oauth", 429, "Too many token requests: the rate limit is exceeded"), 0.0
+        drawn = faults.draw_error(method, path)
+        if drawn is None:
             return None
+        status, hold_s = drawn
         headers = {"Retry-After": str(faults.config.retry_after_s)} if status == 429 else None
-        return status_response(flavour_for_path(path), status, f"Injected fault: HTTP {status}", headers)
+        return status_response(flavour_for_path(path), status, f"Injected fault: HTTP {status}", headers), hold_s
 
 
 def create_app(config: EmulatorConfig | None = None) -> Starlette:

@@ -8,7 +8,8 @@ GET    /_emulator/state                                   every project's object
 POST   /_emulator/reset                                   204, back to the start state
 GET    /_emulator/faults                                  current faults + seed
 PUT    /_emulator/faults                                  {errorRates, latencyMs, retryAfterS, tokenBucket,
-                                                           lostResponses, seed?} (replaces, reseeds)
+                                                           lostResponses, errors, seed?} (replaces, reseeds;
+                                                           unknown keys are refused)
 GET    /_emulator/config                                  runtime settings
 PATCH  /_emulator/config                                  {provisioningDelayS?, strictDeletes?,
                                                            duplicateHostStatus?, tokenTtlS?, pageSizeDefault?}

@@ -30,7 +30,8 @@ from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from ..client import NotFoundError, ServerError, TransportError
 from ..client.trunks import Trunks
 from . import _context
-from ._base import EstProvider, ProviderError, contains_unknown, found_after
+from ._base import EstProvider, ProviderError, contains_unknown
+from ._ownership import Before
 
 
 class LinkNotFoundError(ProviderError, LookupError):
@@ -97,11 +98,15 @@ class AttachmentProvider(EstProvider):
             try:
                 self.link(_context.client().trunks, trunk_id, list_id)
             except (TransportError, ServerError) as exc:
-                found_after(exc, lambda: self.locate(props))
+                # Linking is idempotent and takes an existing link as this resource's own (see above),
+                # so finding the link settles an unknown outcome without the ownership rule of `_ownership`.
+                if not exc.may_have_been_processed or not self._is_linked(trunk_id, list_id):
+                    raise
         return CreateResult(id_=attachment_id(trunk_id, list_id), outs=self._outputs(trunk_id, list_id, import_id))
 
-    def locate(self, inputs: Mapping[str, Any]) -> str | None:
-        """The link's id when the trunk has it (linking twice is one link, so it is never ambiguous)."""
+    def locate(self, inputs: Mapping[str, Any], before: Before) -> str | None:
+        """The link's id when the trunk has it (linking twice is one link, so it is never ambiguous; a link
+        that was there before is one the create would have taken too, so `before` is not consulted)."""
         trunk_id, list_id = inputs["trunk_id"], inputs[self.list_field]
         return attachment_id(trunk_id, list_id) if self._is_linked(trunk_id, list_id) else None
 

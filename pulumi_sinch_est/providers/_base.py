@@ -14,17 +14,20 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, ClassVar, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, get_args
 
 from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, DiffResult, ResourceProvider
 from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..client import AmbiguousMatchError, SinchError
+from ..client import SinchError
 from ..config import ConfigurationError
 from ..errors import SinchEstError
 from . import _context
+
+if TYPE_CHECKING:
+    from ._ownership import Before
 
 PROVIDER_KEY = "__provider"
 IMPORT_ID = "import_id"
@@ -200,26 +203,6 @@ def _summarised(method: _F) -> _F:
     return wrapper  # type: ignore[return-value]
 
 
-_T = TypeVar("_T")
-
-
-def found_after(lost: SinchError, find: Callable[[], _T | None]) -> _T:
-    """What a create whose outcome is unknown made (its response was lost, or a 500, 502 or 504 answered
-    it), found by `find` (the lookup behind the provider's `locate`); `lost` is raised again when the
-    request was certainly not processed, when nothing matches, or when several objects do (the error
-    then notes their ids)."""
-    if not lost.may_have_been_processed:
-        raise lost
-    try:
-        found = find()
-    except AmbiguousMatchError as several:
-        lost.add_note(f"{several}; adopt the right one with import_id")
-        found = None
-    if found is None:
-        raise lost
-    return found
-
-
 class EstProvider(ResourceProvider):
     """Base of every provider: `check` validates with `inputs_model`, `diff` compares its fields."""
 
@@ -269,15 +252,16 @@ class EstProvider(ResourceProvider):
             delete_before_replace=self.delete_before_replace and bool(replaces),
         )
 
-    def locate(self, inputs: Mapping[str, Any]) -> str | None:
-        """The id of the object a create with these inputs made, or None when there is none.
+    def locate(self, inputs: Mapping[str, Any], before: Before) -> str | None:
+        """The id of the object a create with these inputs made, or None when it made none.
 
-        Raises `AmbiguousMatchError` when several objects match: adopting one of them would be a guess.
-        A create runs the same lookup when its response was lost (`found_after`), and
-        `pulumi_sinch_est.recovery` runs it for a create a killed `pulumi up` left pending. `inputs` are
-        the checked inputs; secret ones may be missing (an exported state holds them encrypted), so a
-        lookup compares the natural keys it can read and skips the others. A provider without a lookup
-        raises `NotImplementedError`.
+        `pulumi_sinch_est.recovery` runs it for a create a killed `pulumi up` left pending; a create whose
+        outcome is unknown runs the same lookup (`_ownership.found_after`). A match counts only when
+        `before` shows it cannot have existed before the create began (`_ownership.adopted`), and
+        `AmbiguousMatchError` is raised when that cannot be decided. `inputs` are the checked inputs; secret
+        ones may be missing (an exported state holds them encrypted), so a lookup compares the natural keys
+        it can read and raises `KeyError` when one it needs is missing: it never matches on a name alone.
+        A provider without a lookup raises `NotImplementedError`.
         """
         raise NotImplementedError(f"{self.kind} has no lookup of the object a create made")
 

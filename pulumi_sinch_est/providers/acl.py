@@ -17,10 +17,11 @@ Choices where est-api.md §6.3 and §9.8 say UNKNOWN:
   carries it: omitted, the ranges are kept (the behaviour the contract settles on). The ranges go through
   their own calls, and a range keeps its id while only its description changes.
 - Whether `enabled` may be left out of the PUT is unknown, so it is always sent.
-- ACL names are not unique, so a create whose response was lost (Sinch may have made the list) looks
-  for the list it sent: the only one with the same name, `enabled` and ranges (cidrs and descriptions)
-  is taken as the one it made. None, or several (a copy made by hand), and the error stands: adopting one
-  of several would be a guess, and creating again could leave a list nothing tracks.
+- ACL names are not unique, so a create whose outcome is unknown (Sinch may have made the list) looks
+  for the list it sent: same name, `enabled` and ranges (cidrs and descriptions). Only a list that was not
+  there before the create began (`_ownership`: the lists are read before the POST) is taken as the one it
+  made; an identical list another stack owns is left alone. When that cannot be decided the error stands:
+  adopting one of several would be a guess, and creating again could leave a list nothing tracks.
 - Ranges are reconciled against the list as the API shows it at update time, not against the previous
   outputs: an update interrupted halfway, or ranges changed by hand, converge on the next `up` without
   adding a range twice. Live ranges outside the desired set (duplicates included) are deleted.
@@ -39,12 +40,12 @@ from typing import Annotated, Any
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from ..client import NotFoundError, ServerError, SinchClient, TransportError
-from ..client.lookups import single_match
+from ..client import NotFoundError, SinchClient
 from ..client.models import AccessControlList, AccessControlListRequest, IpRange, IpRangeRequest
 from . import _context
-from ._base import EstProvider, InputModel, found_after
+from ._base import EstProvider, InputModel
 from ._fields import Flag, Name, _cidr, each_once, known_keys
+from ._ownership import Before, adopted, created
 
 
 def _range_cidr(value: str) -> str:
@@ -170,8 +171,8 @@ def reconcile(client: SinchClient, acl_id: str, live: list[IpRange], wanted: lis
             acls.delete_ip_range(acl_id, str(ip_range.id))
 
 
-def _find(client: SinchClient, inputs: Mapping[str, Any]) -> AccessControlList | None:
-    """The list equal to what the inputs describe: same name, `enabled` and ranges."""
+def _matches(client: SinchClient, inputs: Mapping[str, Any]) -> list[AccessControlList]:
+    """The lists equal to what the inputs describe: same name, `enabled` and ranges."""
     wanted = {"name": inputs["name"], "enabled": inputs["enabled"], "ip_ranges": inputs["ip_ranges"]}
 
     def is_wanted(acl: AccessControlList) -> bool:
@@ -180,7 +181,7 @@ def _find(client: SinchClient, inputs: Mapping[str, Any]) -> AccessControlList |
         outputs = _outputs(acl, _ranges_of(client, acl))
         return {k: v for k, v in outputs.items() if k in wanted} == wanted
 
-    return single_match(client.access_control_lists.list(), is_wanted, f"finding Acl {inputs['name']!r}")
+    return [acl for acl in client.access_control_lists.list() if is_wanted(acl)]
 
 
 class AclProvider(EstProvider):
@@ -193,14 +194,17 @@ class AclProvider(EstProvider):
         if import_id:
             acl = client.access_control_lists.get(import_id)
         else:
-            try:
-                acl = client.access_control_lists.create(_request(props, with_ranges=True))
-            except (TransportError, ServerError) as exc:
-                acl = found_after(exc, lambda: _find(client, props))
-        return CreateResult(id_=str(acl.id), outs=_outputs(acl, _ranges_of(client, acl), import_id))
+            acl = created(
+                self.kind,
+                client.access_control_lists.list,
+                lambda: client.access_control_lists.create(_request(props, with_ranges=True)),
+                lambda: _matches(client, props),
+                f"creating Acl {props['name']!r}",
+            )
+        return CreateResult(id_=import_id or str(acl.id), outs=_outputs(acl, _ranges_of(client, acl), import_id))
 
-    def locate(self, inputs: Mapping[str, Any]) -> str | None:
-        acl = _find(_context.client(), inputs)
+    def locate(self, inputs: Mapping[str, Any], before: Before) -> str | None:
+        acl = adopted(_matches(_context.client(), inputs), before, f"finding Acl {inputs['name']!r}")
         return str(acl.id) if acl is not None else None
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:

@@ -19,8 +19,9 @@ Choices where est-api.md is silent or UNKNOWN (its matching semantics are UNKNOW
 - A new `direction` replaces the rule: it is a different kind of rule (other fields apply) and whether
   a PUT may change it is not documented. The new rule is created before the old one is deleted, so
   nothing that should be blocked gets through in between. Everything else is updated in place.
-- If the create POST's response is lost after Sinch may have processed it, the rules are searched for
-  one equal in every field to what was sent; exactly one is taken as ours, otherwise the error stands.
+- If the create POST's outcome is unknown (Sinch may have processed it), the rules are searched for one
+  equal in every field to what was sent; only one that was not there before the create began is taken as
+  ours (`_ownership`), otherwise the error stands.
 """
 
 from __future__ import annotations
@@ -32,11 +33,11 @@ from typing import Any
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import ValidationInfo, field_validator
 
-from ..client import CallBlockingRule, CallBlockingRuleRequest, NotFoundError, ServerError, SinchClient, TransportError
-from ..client.lookups import single_match
+from ..client import CallBlockingRule, CallBlockingRuleRequest, NotFoundError, SinchClient
 from . import _context
-from ._base import EstProvider, InputModel, found_after
+from ._base import EstProvider, InputModel
 from ._fields import CountryCode, Direction, Name, NumberPrefix
+from ._ownership import Before, adopted, created
 
 _FIELDS_OF = {
     "INBOUND": ("caller_country", "caller_match"),
@@ -97,11 +98,10 @@ def _outputs(rule: CallBlockingRule, import_id: str | None = None) -> dict[str, 
     }
 
 
-def _find(client: SinchClient, inputs: Mapping[str, Any]) -> CallBlockingRule | None:
-    """The rule equal in every field to the one the inputs describe."""
+def _matches(client: SinchClient, inputs: Mapping[str, Any]) -> list[CallBlockingRule]:
+    """The rules equal in every field to the one the inputs describe."""
     wanted = _outputs(CallBlockingRule.model_validate(_request(inputs).to_body()))
-    operation = f"finding CallBlockingRule {inputs['name']!r}"
-    return single_match(client.call_blocking_rules.list(), lambda rule: _outputs(rule) == wanted, operation)
+    return [rule for rule in client.call_blocking_rules.list() if _outputs(rule) == wanted]
 
 
 class CallBlockingRuleProvider(EstProvider):
@@ -115,14 +115,17 @@ class CallBlockingRuleProvider(EstProvider):
         if import_id:
             rule = client.call_blocking_rules.get(import_id)
         else:
-            try:
-                rule = client.call_blocking_rules.create(_request(props))
-            except (TransportError, ServerError) as exc:
-                rule = found_after(exc, lambda: _find(client, props))
-        return CreateResult(id_=str(rule.id), outs=_outputs(rule, import_id))
+            rule = created(
+                self.kind,
+                client.call_blocking_rules.list,
+                lambda: client.call_blocking_rules.create(_request(props)),
+                lambda: _matches(client, props),
+                f"creating CallBlockingRule {props['name']!r}",
+            )
+        return CreateResult(id_=import_id or str(rule.id), outs=_outputs(rule, import_id))
 
-    def locate(self, inputs: Mapping[str, Any]) -> str | None:
-        rule = _find(_context.client(), inputs)
+    def locate(self, inputs: Mapping[str, Any], before: Before) -> str | None:
+        rule = adopted(_matches(_context.client(), inputs), before, f"finding CallBlockingRule {inputs['name']!r}")
         return str(rule.id) if rule is not None else None
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:

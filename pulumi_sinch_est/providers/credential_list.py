@@ -37,10 +37,11 @@ Choices where est-api.md says UNKNOWN:
   passwords at once, adopt, then change each password (`sinch-est-export` programs read them from config).
 - A password changed outside Pulumi cannot be detected (the API never returns one); a username added or
   removed outside Pulumi can: added ones are deleted by the next `up`, removed ones replace the list.
-- List names are not unique, so a create whose response was lost (Sinch may have made the list) looks
-  for the list it sent: the only one with the same name and exactly the same usernames is taken as the one
-  it made, with the passwords just sent. None, or several (a copy made by hand), and the error stands:
-  adopting one of several would be a guess, and creating again could leave a list nothing tracks.
+- List names are not unique, so a create whose outcome is unknown (Sinch may have made the list) looks
+  for the list it sent: same name and exactly the same usernames, never the name alone. Only a list that
+  was not there before the create began (`_ownership`) is taken as the one it made, with the passwords
+  just sent; an identical list another stack owns is left alone. When that cannot be decided the error
+  stands: adopting one of several would be a guess, and creating again could leave a list nothing tracks.
 """
 
 from __future__ import annotations
@@ -53,13 +54,13 @@ from typing import Annotated, Any, ClassVar
 from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from ..client import BadRequestError, NotFoundError, ServerError, SinchClient, TransportError
-from ..client.lookups import single_match
+from ..client import BadRequestError, NotFoundError, SinchClient
 from ..client.models import CredentialList, CredentialListRequest, CredentialRequest
 from . import _context
-from ._base import EstProvider, InputModel, ProviderError, contains_unknown, found_after
+from ._base import EstProvider, InputModel, ProviderError, contains_unknown
 from ._fields import Name, Password, Username, each_once, known_keys
 from ._fingerprints import fingerprint, matches
+from ._ownership import Before, adopted, created
 
 _ITEM_SHAPE = "expected a mapping {'username': ..., 'password': ...}"
 
@@ -164,17 +165,34 @@ def _compare(olds: Mapping[str, Any], wanted: Any, same_passwords: bool = False)
     return added, added or rotated or bool(old_usernames - new_usernames)
 
 
-def _find(client: SinchClient, inputs: Mapping[str, Any]) -> CredentialList | None:
-    """The list with the name and exactly the usernames; by name alone when the credentials are missing
-    (an exported state holds them encrypted)."""
+LOOKUP_USERNAMES = "lookup_usernames"
+"""The usernames, sorted, as a plain input beside the secret `credentials`: `check` adds it so that an
+exported state (whose credentials are ciphertext) still tells `sinch-est-recover` which usernames the list
+holds. Usernames are not secret (they are outputs too); without them a list would match on its name
+alone, which another stack's list may share."""
+
+
+def _usernames(inputs: Mapping[str, Any]) -> list[str]:
+    """The list's usernames from the credentials, or from `LOOKUP_USERNAMES` when the credentials are
+    secret; `KeyError` when neither can be read, because a name alone proves nothing."""
     credentials = inputs.get("credentials")
-    usernames = sorted(c["username"] for c in credentials) if isinstance(credentials, list) else None
+    if isinstance(credentials, list):
+        return sorted(c["username"] for c in credentials)
+    usernames = inputs.get(LOOKUP_USERNAMES)
+    if not isinstance(usernames, list):
+        raise KeyError(LOOKUP_USERNAMES)
+    return sorted(str(u) for u in usernames)
+
+
+def _matches(client: SinchClient, inputs: Mapping[str, Any]) -> list[CredentialList]:
+    """The lists with the name and exactly the usernames."""
+    usernames = _usernames(inputs)
 
     def is_wanted(live: CredentialList) -> bool:
         live_usernames = sorted(str(c.username) for c in live.credentials or [])
-        return live.name == inputs["name"] and usernames in (None, live_usernames)
+        return live.name == inputs["name"] and usernames == live_usernames
 
-    return single_match(client.credential_lists.list(), is_wanted, f"finding CredentialList {inputs['name']!r}")
+    return [live for live in client.credential_lists.list() if is_wanted(live)]
 
 
 class CredentialListProvider(EstProvider):
@@ -186,6 +204,7 @@ class CredentialListProvider(EstProvider):
         credentials = result.inputs.get("credentials")
         if not result.failures and isinstance(credentials, list) and not contains_unknown(credentials):
             result.inputs[CREDENTIALS_VERSION] = _credentials_version(olds, credentials)
+            result.inputs[LOOKUP_USERNAMES] = _usernames(result.inputs)
         return result
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
@@ -208,16 +227,19 @@ class CredentialListProvider(EstProvider):
             live = lists.get(import_id)  # no write: the passwords given are trusted, see the module docstring
             fingerprints = {c["username"]: fingerprint(c["password"]) for c in props.get("credentials", [])}
         else:
-            try:
-                live = lists.create(_request(props))
-            except (TransportError, ServerError) as exc:
-                live = found_after(exc, lambda: _find(client, props))
+            live = created(
+                self.kind,
+                lists.list,
+                lambda: lists.create(_request(props)),
+                lambda: _matches(client, props),
+                f"creating CredentialList {props['name']!r}",
+            )
             fingerprints = {c["username"]: fingerprint(c["password"]) for c in props["credentials"]}
         version = props.get(CREDENTIALS_VERSION) if fingerprints else None
-        return CreateResult(id_=str(live.id), outs=_outputs(live, fingerprints, import_id, version))
+        return CreateResult(id_=import_id or str(live.id), outs=_outputs(live, fingerprints, import_id, version))
 
-    def locate(self, inputs: Mapping[str, Any]) -> str | None:
-        live = _find(_context.client(), inputs)
+    def locate(self, inputs: Mapping[str, Any], before: Before) -> str | None:
+        live = adopted(_matches(_context.client(), inputs), before, f"finding CredentialList {inputs['name']!r}")
         return str(live.id) if live is not None else None
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:

@@ -11,9 +11,10 @@ between static and registered. The emulator lets a PUT switch kinds, but whether
 is unknown (est-api.md §6.2), so the switch is a new endpoint created before the old one is deleted (nothing
 is unique about an endpoint, so the two never clash). Everything else is updated in place.
 
-If the create POST's response is lost after Sinch may have processed it, the trunk's endpoints are
-searched for one equal in every field to what was sent; exactly one is taken as ours, otherwise the
-error stands (a second POST could make a duplicate that routes calls twice).
+If the create POST's outcome is unknown (Sinch may have processed it), the trunk's endpoints are searched
+for one equal in every field to what was sent; only one that was not there before the create began is
+taken as ours (`_ownership`), otherwise the error stands (a second POST could make a duplicate that
+routes calls twice).
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ from typing import Any
 from pulumi.dynamic import CreateResult, DiffResult, ReadResult, UpdateResult
 from pydantic import Field, ValidationInfo, field_validator
 
-from ..client import NotFoundError, ServerError, SinchClient, TransportError
-from ..client.lookups import single_match
+from ..client import NotFoundError, SinchClient
 from ..client.models import Endpoint, EndpointRequest
 from . import _context
-from ._base import EstProvider, InputModel, contains_unknown, found_after
+from ._base import EstProvider, InputModel, contains_unknown
 from ._fields import Flag, Name, ObjectId, Port, Priority, SipAddress, Transport, Username
+from ._ownership import Before, adopted, created
 
 DEFAULT_PORT = 5060
 ONE_KIND = "exactly one of address (static) or credential_username (registered)"
@@ -105,16 +106,15 @@ def _is_registered(props: dict[str, Any]) -> bool:
     return props.get("credential_username") is not None
 
 
-def _find(client: SinchClient, inputs: Mapping[str, Any]) -> Endpoint | None:
-    """The trunk's endpoint equal in every field to the one the inputs describe (none when the trunk is gone)."""
+def _matches(client: SinchClient, inputs: Mapping[str, Any]) -> list[Endpoint]:
+    """The trunk's endpoints equal in every field to the one the inputs describe (none when the trunk is gone)."""
     trunk_id = inputs["trunk_id"]
     wanted = _outputs(Endpoint.model_validate(_request(inputs).to_body()), trunk_id)
     try:
         live = client.endpoints.list(trunk_id)
     except NotFoundError:
-        return None
-    operation = f"finding Endpoint {inputs['name']!r} of trunk {trunk_id}"
-    return single_match(live, lambda endpoint: _outputs(endpoint, trunk_id) == wanted, operation)
+        return []
+    return [endpoint for endpoint in live if _outputs(endpoint, trunk_id) == wanted]
 
 
 class EndpointProvider(EstProvider):
@@ -137,14 +137,18 @@ class EndpointProvider(EstProvider):
         if import_id:
             endpoint = client.endpoints.get(trunk_id, import_id)
         else:
-            try:
-                endpoint = client.endpoints.create(trunk_id, _request(props))
-            except (TransportError, ServerError) as exc:
-                endpoint = found_after(exc, lambda: _find(client, props))
-        return CreateResult(id_=str(endpoint.id), outs=_outputs(endpoint, trunk_id, import_id))
+            endpoint = created(
+                self.kind,
+                lambda: client.endpoints.list(trunk_id),
+                lambda: client.endpoints.create(trunk_id, _request(props)),
+                lambda: _matches(client, props),
+                f"creating Endpoint {props['name']!r} of trunk {trunk_id}",
+            )
+        return CreateResult(id_=import_id or str(endpoint.id), outs=_outputs(endpoint, trunk_id, import_id))
 
-    def locate(self, inputs: Mapping[str, Any]) -> str | None:
-        endpoint = _find(_context.client(), inputs)
+    def locate(self, inputs: Mapping[str, Any], before: Before) -> str | None:
+        operation = f"finding Endpoint {inputs['name']!r} of trunk {inputs['trunk_id']}"
+        endpoint = adopted(_matches(_context.client(), inputs), before, operation)
         return str(endpoint.id) if endpoint is not None else None
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:

@@ -26,6 +26,7 @@ from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from . import _context
 from ._base import EstProvider, InputModel
 from ._fields import E164, ObjectId
+from ._ownership import Before
 from ._provisioning import (
     DEFAULT_TIMEOUT_S,
     SEE_TROUBLESHOOTING,
@@ -87,9 +88,10 @@ class PhoneNumberAssignmentProvider(EstProvider):
             raise failure
         raise ProvisioningError(f"{failure}{f'; {cleanup}' if cleanup else ''}{see}") from failure
 
-    def locate(self, inputs: Mapping[str, Any]) -> str | None:
+    def locate(self, inputs: Mapping[str, Any], before: Before) -> str | None:
         """The number, when its assignment to the trunk is done; one still under way is not taken, the
-        next create waits for it without a second write."""
+        next create waits for it without a second write. A number already on the trunk is one `create`
+        takes as its own too, so `before` is not consulted."""
         number = _context.provisioner().find(inputs["phone_number"])
         found = number is not None and settled_on(number, inputs["trunk_id"])
         return str(inputs["phone_number"]) if found else None

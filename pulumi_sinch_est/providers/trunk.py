@@ -24,12 +24,13 @@ from typing import Any
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import Field, ValidationInfo, field_validator
 
-from ..client import ConflictError, NotFoundError, ServerError, SinchClient, TransportError
+from ..client import ConflictError, NotFoundError, SinchClient
 from ..client.error_mapping import troubleshooting_ref
 from ..client.models import Trunk, TrunkRequest
 from . import _context
-from ._base import EstProvider, InputModel, found_after
+from ._base import EstProvider, InputModel
 from ._fields import E164, Flag, HostName, Name
+from ._ownership import Before, adopted, created
 
 HOST_NAME_SEED = "__host_name_seed"
 """A private input the resource class sends so `check` can generate a host name; never stored."""
@@ -83,9 +84,10 @@ def _outputs(trunk: Trunk, import_id: str | None = None) -> dict[str, Any]:
     }
 
 
-def _find(client: SinchClient, inputs: Mapping[str, Any]) -> Trunk | None:
-    """The trunk with the host name (unique, compared case-insensitively)."""
-    return client.trunks.find_by_host_name(inputs["host_name"])
+def _matches(client: SinchClient, inputs: Mapping[str, Any]) -> list[Trunk]:
+    """The trunk with the host name (unique, compared case-insensitively), if any."""
+    trunk = client.trunks.find_by_host_name(inputs["host_name"])
+    return [trunk] if trunk is not None else []
 
 
 class TrunkProvider(EstProvider):
@@ -111,11 +113,15 @@ class TrunkProvider(EstProvider):
             trunk = client.trunks.get(import_id)
         else:
             try:
-                trunk = client.trunks.create(_request(props))
-            except (TransportError, ServerError) as exc:
-                # The POST may have created the trunk before the response was lost: the host name is
-                # unique, so it finds the one we made, and we take it rather than make a second.
-                trunk = found_after(exc, lambda: _find(client, props))
+                # The POST may create the trunk although its answer is lost: the host name is unique, so
+                # a trunk having it that was not there before is the one we made, taken, not made twice.
+                trunk = created(
+                    self.kind,
+                    client.trunks.list,
+                    lambda: client.trunks.create(_request(props)),
+                    lambda: _matches(client, props),
+                    f"creating Trunk {props['host_name']!r}",
+                )
             except ConflictError as exc:
                 existing = client.trunks.find_by_host_name(props["host_name"])
                 where = (
@@ -128,11 +134,11 @@ class TrunkProvider(EstProvider):
                     operation=f"creating Trunk with host_name {props['host_name']!r}",
                     api_message="the host name is already taken",
                 ) from None
-        return CreateResult(id_=str(trunk.id), outs=_outputs(trunk, import_id))
+        return CreateResult(id_=import_id or str(trunk.id), outs=_outputs(trunk, import_id))
 
-    def locate(self, inputs: Mapping[str, Any]) -> str | None:
-        trunk = _find(_context.client(), inputs)
-        return str(trunk.id) if trunk is not None else None
+    def locate(self, inputs: Mapping[str, Any], before: Before) -> str | None:
+        found = adopted(_matches(_context.client(), inputs), before, f"finding Trunk {inputs['host_name']!r}")
+        return str(found.id) if found is not None else None
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         try:

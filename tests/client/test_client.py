@@ -14,6 +14,7 @@ from pulumi_sinch_est.client import (
     ApiError,
     SinchClient,
     SinchError,
+    TrunkRequest,
     UnexpectedResponseError,
     errors,
     get_client,
@@ -166,3 +167,21 @@ def test_unreadable_success_bodies_are_unexpected(
 
     assert problem in str(caught.value)
     assert not isinstance(caught.value, ApiError)
+    assert not caught.value.may_have_been_processed  # a read changes nothing
+
+
+@pytest.mark.parametrize(
+    "response",
+    [httpx.Response(201, content=b"<html>"), httpx.Response(201), httpx.Response(201, json={"callsPerSecond": "x"})],
+    ids=["not-json", "empty", "wrong-type"],
+)
+def test_an_unreadable_success_answering_a_create_may_have_been_processed(
+    client: SinchClient, router: respx.MockRouter, response: httpx.Response
+) -> None:
+    router.post(f"{EST_BASE}/trunks").mock(return_value=response)
+
+    with pytest.raises(UnexpectedResponseError) as caught:
+        client.trunks.create(TrunkRequest(name="Voice", host_name="voice"))
+
+    assert caught.value.may_have_been_processed  # the object may exist: the caller must look it up
+    assert str(caught.value).endswith("(the request was processed)")

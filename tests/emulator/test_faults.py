@@ -158,3 +158,73 @@ def test_reset_restores_the_configured_faults(api: Api) -> None:
     assert api.get("/trunks").status_code == 200
     with client(api.server) as http:
         assert http.get("/_emulator/faults").json()["errorRates"] == {}
+
+
+OFFICE = {"name": "office", "ipRanges": [{"ipAddress": "203.0.113.0", "range": 24}]}
+
+
+def test_error_rules_answer_matching_requests_without_performing_them(api: Api) -> None:
+    rules = [
+        {"method": "POST", "pathRegex": "/accessControlLists$", "status": 500, "times": 2},
+        {"method": "GET", "pathRegex": "/trunks$", "status": 429, "times": 1},
+    ]
+    assert api.control("PUT", "/faults", json={"errors": rules, "retryAfterS": 4}).status_code == 200
+
+    expect_error(api.post("/accessControlLists", OFFICE), 500, "INTERNAL")
+    assert api.control("GET", "/faults").json()["errors"][0]["times"] == 1  # counts down
+    assert api.get("/accessControlLists").json()["accessControlLists"] == []  # a GET does not match
+    limited = api.get("/trunks")
+    expect_error(limited, 429, "RESOURCE_EXHAUSTED")
+    assert limited.headers["retry-after"] == "4"
+    assert api.get("/trunks").status_code == 200  # its one time is used up
+    expect_error(api.post("/accessControlLists", OFFICE), 500, "INTERNAL")
+    assert api.control("GET", "/state").json()["projects"][api.project]["accessControlLists"] == []
+
+    made = api.post("/accessControlLists", OFFICE)
+    assert made.status_code == 200, made.text
+    assert api.control("GET", "/faults").json()["errors"] == [
+        {"method": "POST", "pathRegex": "/accessControlLists$", "status": 500, "times": 0, "holdS": 0.0},
+        {"method": "GET", "pathRegex": "/trunks$", "status": 429, "times": 0, "holdS": 0.0},
+    ]
+    log = api.control("GET", "/requests").json()["requests"]
+    creates = [
+        (e["status"], e["fault"]) for e in log if e["path"].endswith("/accessControlLists") and e["method"] == "POST"
+    ]
+    assert creates == [(500, "injected"), (500, "injected"), (200, None)]
+
+
+def test_error_rules_are_validated(api: Api) -> None:
+    for body, fragment in (
+        ({"errors": [{"method": "POST", "pathRegex": "x"}]}, "errors[0].status"),
+        ({"errors": [{"method": "POST", "pathRegex": "x", "status": 200}]}, "errors[0].status"),
+        ({"errors": [{"method": "POST", "pathRegex": "(", "status": 500}]}, "errors[0].pathRegex"),
+        ({"errors": [{"method": "POST", "pathRegex": "x", "status": 500, "times": -1}]}, "errors[0].times"),
+        ({"errors": [{"method": "POST", "pathRegex": "x", "status": 500, "holdS": -1}]}, "errors[0].holdS"),
+        ({"errors": {"method": "POST"}}, "errors[0]"),
+    ):
+        expect_error(api.control("PUT", "/faults", json=body), 400, "INVALID_ARGUMENT", fragment)
+    assert api.control("GET", "/faults").json()["errors"] == []
+
+
+def test_unknown_keys_in_fault_and_config_bodies_are_refused_by_name(api: Api) -> None:
+    for body, fragment in (
+        ({"errorRate": {"500": 1.0}}, "errorRate is not a known setting"),
+        ({"tokenBucket": {"capacity": 1, "refill": 2}}, "tokenBucket.refill is not a known setting"),
+        ({"lostResponses": [{"method": "POST", "pathRegex": "x", "hold": 1}]}, "lostResponses[0].hold is not"),
+        ({"errors": [{"method": "POST", "pathRegex": "x", "status": 500, "time": 1}]}, "errors[0].time is not"),
+    ):
+        expect_error(api.control("PUT", "/faults", json=body), 400, "INVALID_ARGUMENT", fragment)
+    assert api.control("GET", "/faults").json()["errorRates"] == {}
+    expect_error(api.control("PATCH", "/config", json={"strictDelete": False}), 400, "INVALID_ARGUMENT", "strictDelete")
+
+
+def test_an_error_rule_can_hold_its_answer(emulator: EmulatorServer) -> None:
+    api = Api(emulator, timeout=0.2)
+    rule = {"method": "POST", "pathRegex": "/accessControlLists$", "status": 500, "holdS": 0.5}
+    api.control("PUT", "/faults", json={"errors": [rule]})
+    with pytest.raises(httpx.ReadTimeout):  # still in flight when the caller gives up
+        api.post("/accessControlLists", OFFICE)
+    assert api.control("GET", "/faults").json()["errors"][0]["times"] == 0
+    time.sleep(0.5)
+    assert api.control("GET", "/state").json()["projects"][api.project]["accessControlLists"] == []
+    api.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import Any
 
 import pytest
@@ -162,7 +163,11 @@ class FakeAcls:
     def get(self, acl_id: str) -> AccessControlList:
         return self._live()
 
-    def list_ip_ranges(self, acl_id: str) -> list[IpRange]:
+    def list(self) -> list[AccessControlList]:
+        self.calls.append("GET acls")
+        return [] if self.acl is None else [self.acl]
+
+    def list_ip_ranges(self, acl_id: str) -> builtins.list[IpRange]:
         self.calls.append("GET ranges")
         return [_range("listed", "192.0.2.0/24", "listed")]
 
@@ -267,7 +272,7 @@ def test_update_puts_the_acl_only_for_name_or_enabled(live: FakeAcls) -> None:
 def test_create_sends_every_range_in_one_post(live: FakeAcls) -> None:
     live.acl = None
     result = PROVIDER.create(checked(ip_ranges=["203.0.113.10/32", {"cidr": "198.51.100.0/24", "description": "HQ"}]))
-    assert live.calls == ["POST acl"]
+    assert live.calls == ["GET acls", "POST acl"]  # the ids there before the POST (`_ownership`)
     assert live.bodies == [
         {
             "name": "Office",

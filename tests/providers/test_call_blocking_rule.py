@@ -7,7 +7,13 @@ from typing import Any
 import pytest
 from pulumi.runtime.rpc import UNKNOWN
 
-from pulumi_sinch_est.client import CallBlockingRule, CallBlockingRuleRequest, NotFoundError, TransportError
+from pulumi_sinch_est.client import (
+    CallBlockingRule,
+    CallBlockingRuleRequest,
+    NotFoundError,
+    ServerError,
+    TransportError,
+)
 from pulumi_sinch_est.providers._base import ProviderError
 from pulumi_sinch_est.providers.call_blocking_rule import CallBlockingRuleProvider
 from tests.conftest import FakeClient
@@ -96,6 +102,9 @@ class FakeRules:
         self.bodies: list[dict[str, Any]] = []
         self.items: dict[str, CallBlockingRule] = {}
         self.lose_create_response = False
+        self.refuse_create = False
+        self.twin_made_meanwhile = False
+        self.answer_without_id = False
 
     def _store(self, rule_id: str, req: CallBlockingRuleRequest) -> CallBlockingRule:
         body = req.to_body()
@@ -107,10 +116,16 @@ class FakeRules:
 
     def create(self, req: CallBlockingRuleRequest) -> CallBlockingRule:
         self.calls.append(("POST",))
+        if self.refuse_create:  # answered 500, never performed
+            refused = ServerError(500, "creating call blocking rule", api_status="INTERNAL")
+            refused.may_have_been_processed = True  # as the client marks a 500 answering a POST
+            raise refused
         item = self._store(f"R{len(self.items) + 1}", req)
+        if self.twin_made_meanwhile:
+            self._store(f"R{len(self.items) + 1}", req)
         if self.lose_create_response:
             raise TransportError("creating call blocking rule", "connection reset", may_have_been_processed=True)
-        return item
+        return item.model_copy(update={"id": None}) if self.answer_without_id else item
 
     def list(self) -> list[CallBlockingRule]:
         self.calls.append(("LIST",))
@@ -141,7 +156,7 @@ def rules(monkeypatch: pytest.MonkeyPatch) -> FakeRules:
 
 def test_create_is_one_post_and_outputs_everything(rules: FakeRules) -> None:
     created = PROVIDER.create(checked(**OUTBOUND))
-    assert created.id == "R1" and rules.calls == [("POST",)]
+    assert created.id == "R1" and rules.calls == [("LIST",), ("POST",)]
     assert rules.bodies == [
         {"name": "no UK premium", "direction": "OUTBOUND", "calleeCountry": "GB", "calleeMatch": "+44870"}
     ]
@@ -182,11 +197,39 @@ def test_adopting_a_missing_rule_fails(rules: FakeRules) -> None:
 def test_lost_create_response_takes_the_one_made(rules: FakeRules) -> None:
     rules.lose_create_response = True
     created = PROVIDER.create(checked(**INBOUND))
-    assert created.id == "R1" and rules.calls == [("POST",), ("LIST",)]
+    assert created.id == "R1" and rules.calls == [("LIST",), ("POST",), ("LIST",)]
 
 
-def test_lost_create_response_with_a_twin_is_an_error(rules: FakeRules) -> None:
+def test_lost_create_response_beside_an_older_twin_takes_the_new_one(rules: FakeRules) -> None:
+    # The twin was there before the create began (another stack's rule): it cannot be the one made.
     PROVIDER.create(checked(**INBOUND))
     rules.lose_create_response = True
-    with pytest.raises(ProviderError, match="creating call blocking rule failed: no response from Sinch"):
+    assert PROVIDER.create(checked(**INBOUND)).id == "R2"
+
+
+def test_a_create_refused_with_500_never_takes_an_older_twin(rules: FakeRules) -> None:
+    PROVIDER.create(checked(**INBOUND))
+    rules.refuse_create = True
+    with pytest.raises(ProviderError) as caught:
         PROVIDER.create(checked(**INBOUND))
+    message = str(caught.value)
+    assert message.startswith("creating call blocking rule failed: HTTP 500"), message
+    assert "made no CallBlockingRule" in message and "(R1)" in message and "import_id" in message
+    assert list(rules.items) == ["R1"]
+
+
+def test_two_new_twins_cannot_be_told_apart(rules: FakeRules) -> None:
+    # Someone made an identical rule while this create's answer was lost: neither is adopted.
+    rules.lose_create_response = True
+    rules.twin_made_meanwhile = True
+    with pytest.raises(ProviderError) as caught:
+        PROVIDER.create(checked(**INBOUND))
+    message = str(caught.value)
+    assert "2 identical CallBlockingRule objects exist: R1 (no createTime, made since), R2" in message, message
+    assert "cannot tell which one this create made" in message and "import_id" in message
+
+
+def test_a_created_rule_without_an_id_is_looked_up_not_stored_as_none(rules: FakeRules) -> None:
+    rules.answer_without_id = True
+    created = PROVIDER.create(checked(**INBOUND))
+    assert created.id == "R1" and rules.calls == [("LIST",), ("POST",), ("LIST",)]

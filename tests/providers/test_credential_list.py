@@ -145,6 +145,9 @@ class FakeLists:
             self.passwords[(list_id, c.username)] = c.password
         return self.get(list_id)
 
+    def list(self) -> list[CredentialList]:
+        return [self.get(list_id) for list_id in self.lists]
+
     def get(self, list_id: str) -> CredentialList:
         if list_id not in self.lists:
             raise NotFoundError(404, f"reading credential list {list_id}")

@@ -31,6 +31,9 @@ class FakeLists:
     def get(self, _id: str) -> CredentialList:
         return self.create(None)
 
+    def list(self) -> list[CredentialList]:
+        return []
+
 
 @pytest.fixture
 def hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pulumi.runtime.rpc import UNKNOWN
 
-from pulumi_sinch_est.client import NotFoundError, TransportError
+from pulumi_sinch_est.client import NotFoundError, ServerError, TransportError
 from pulumi_sinch_est.client.models import Endpoint, EndpointRequest
 from pulumi_sinch_est.providers._base import ProviderError
 from pulumi_sinch_est.providers.endpoint import EndpointProvider
@@ -123,6 +123,7 @@ class FakeEndpoints:
         self.bodies: list[dict[str, Any]] = []
         self.items: dict[str, Endpoint] = {}
         self.lose_create_response = False
+        self.refuse_create = False
 
     def _store(self, trunk_id: str, endpoint_id: str, req: EndpointRequest) -> Endpoint:
         self.bodies.append(req.to_body())
@@ -132,6 +133,10 @@ class FakeEndpoints:
 
     def create(self, trunk_id: str, req: EndpointRequest) -> Endpoint:
         self.calls.append(("POST", trunk_id))
+        if self.refuse_create:  # answered 500, never performed
+            refused = ServerError(500, "creating endpoint", api_status="INTERNAL")
+            refused.may_have_been_processed = True  # as the client marks a 500 answering a POST
+            raise refused
         item = self._store(trunk_id, f"E{len(self.items) + 1}", req)
         if self.lose_create_response:
             raise TransportError("creating endpoint", "connection reset", may_have_been_processed=True)
@@ -167,7 +172,7 @@ def endpoints(monkeypatch: pytest.MonkeyPatch) -> FakeEndpoints:
 
 def test_create_is_one_post_and_outputs_everything(endpoints: FakeEndpoints) -> None:
     created = PROVIDER.create(checked(**STATIC))
-    assert created.id == "E1" and endpoints.calls == [("POST", "T1")]
+    assert created.id == "E1" and endpoints.calls == [("LIST", "T1"), ("POST", "T1")]
     assert endpoints.bodies == [
         {
             "name": "pbx",
@@ -227,14 +232,22 @@ def test_adopt_reads_and_writes_nothing(endpoints: FakeEndpoints) -> None:
 def test_lost_create_response_takes_the_one_made(endpoints: FakeEndpoints) -> None:
     endpoints.lose_create_response = True
     created = PROVIDER.create(checked(**STATIC))
-    assert created.id == "E1" and endpoints.calls == [("POST", "T1"), ("LIST", "T1")]
+    assert created.id == "E1" and endpoints.calls == [("LIST", "T1"), ("POST", "T1"), ("LIST", "T1")]
 
 
-def test_lost_create_response_with_a_twin_is_an_error(endpoints: FakeEndpoints) -> None:
+def test_lost_create_response_beside_an_older_twin_takes_the_new_one(endpoints: FakeEndpoints) -> None:
+    # The twin was there before the create began: it cannot be the one this create made.
     PROVIDER.create(checked(**STATIC))
     endpoints.lose_create_response = True
-    with pytest.raises(ProviderError, match="creating endpoint failed: no response from Sinch"):
+    assert PROVIDER.create(checked(**STATIC)).id == "E2"
+
+
+def test_a_create_refused_with_500_never_takes_an_older_twin(endpoints: FakeEndpoints) -> None:
+    PROVIDER.create(checked(**STATIC))
+    endpoints.refuse_create = True
+    with pytest.raises(ProviderError, match=r"HTTP 500.*this create made no Endpoint.*\(E1\)"):
         PROVIDER.create(checked(**STATIC))
+    assert list(endpoints.items) == ["E1"]
 
 
 def test_nulls_from_a_put_by_hand_show_as_drift(endpoints: FakeEndpoints) -> None:

@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN
 
+from pulumi_sinch_est.client import Trunk, TrunkRequest
+from pulumi_sinch_est.providers import _context
+from pulumi_sinch_est.providers._base import ProviderError
 from pulumi_sinch_est.providers._fields import HostName
 from pulumi_sinch_est.providers.trunk import HOST_NAME_SEED, TrunkProvider, generate_host_name
 
@@ -81,3 +84,42 @@ def test_generated_host_names_are_always_valid(seed: str) -> None:
 
     name = generate_host_name(seed)
     assert TypeAdapter(HostName).validate_python(name) == name
+
+
+class FakeTrunks:
+    """The trunk API over a dict; its create answers 2xx with a body that has no id."""
+
+    def __init__(self, *, performs: bool) -> None:
+        self.items: dict[str, Trunk] = {}
+        self.performs = performs
+
+    def create(self, req: TrunkRequest) -> Trunk:
+        made = Trunk.model_validate({**req.to_body(), "id": f"T{len(self.items) + 1}"})
+        if self.performs:
+            self.items[str(made.id)] = made
+        return made.model_copy(update={"id": None})
+
+    def list(self) -> list[Trunk]:
+        return list(self.items.values())
+
+    def find_by_host_name(self, host_name: str) -> Trunk | None:
+        return next((t for t in self.items.values() if str(t.host_name).lower() == host_name.lower()), None)
+
+
+class FakeClient:
+    def __init__(self, trunks: FakeTrunks) -> None:
+        self.trunks = trunks
+
+
+@pytest.mark.parametrize("performs", [True, False], ids=["made", "not-made"])
+def test_a_created_trunk_without_an_id_is_looked_up_never_stored_as_none(
+    monkeypatch: pytest.MonkeyPatch, performs: bool
+) -> None:
+    trunks = FakeTrunks(performs=performs)
+    monkeypatch.setattr(_context, "client", lambda: FakeClient(trunks))
+    inputs, _ = check()
+    if performs:
+        assert PROVIDER.create(inputs).id == "T1"
+    else:
+        with pytest.raises(ProviderError, match="creating Trunk 'acme' failed: .*the created object has no id"):
+            PROVIDER.create(inputs)

@@ -9,6 +9,7 @@ import pulumi
 from pulumi_sinch_est import (
     Acl,
     AclAttachment,
+    CallBlockingRule,
     CredentialList,
     CredentialListAttachment,
     Endpoint,
@@ -61,5 +62,19 @@ def wide(groups: int) -> Program:
             acl = Acl(f"acl-{index}", name=f"acl-{index}", ip_ranges=[f"192.0.2.{index}/32"])
             AclAttachment(f"link-{index}", trunk_id=trunk.id, acl_id=acl.id)
             Endpoint(f"pbx-{index}", trunk_id=trunk.id, name=f"pbx-{index}", address="203.0.113.10", priority=1)
+
+    return program
+
+
+def lookalikes() -> Program:
+    """An ACL, a credential list and a call blocking rule: objects without a unique name, of which another
+    stack sharing the project may own identical copies (test_ownership makes them)."""
+
+    def program() -> None:
+        Acl("shared-office", name="shared-office", ip_ranges=["203.0.113.0/28"])
+        CredentialList(
+            "shared-users", name="shared-users", credentials=[{"username": "shared-pbx", "password": PASSWORD}]
+        )
+        CallBlockingRule("no-premium", name="no-premium", direction="OUTBOUND", callee_match="1900")
 
     return program

@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -42,13 +43,14 @@ TESTS = Path(__file__).resolve().parents[1]
 HELD_CREATE = {"method": "POST", "pathRegex": r"/accessControlLists$", "times": 1, "mode": "hold", "holdS": 3}
 
 
-def recover(sinch: Chaos, stack: auto.Stack) -> list[str]:
+def recover(sinch: Chaos, stack: auto.Stack, since: datetime) -> list[str]:
     """The recipe: remove the stale lock, settle the interrupted operations with the recovery command
-    (a separate process with only the user's SINCH_* settings), import, refresh; the names adopted."""
+    (a separate process with only the user's SINCH_* settings, told when the killed run started), import,
+    refresh; the names adopted."""
     stack.cancel()
     exported = stack.export_stack()
     settled = subprocess.run(
-        [sys.executable, "-m", "pulumi_sinch_est.recovery"],
+        [sys.executable, "-m", "pulumi_sinch_est.recovery", "--since", since.isoformat()],
         input=json.dumps({"version": exported.version, "deployment": exported.deployment}),
         env={**{k: v for k, v in os.environ.items() if not k.startswith("SINCH_")}, **sinch.server.env()},
         capture_output=True,
@@ -72,6 +74,7 @@ def test_up_killed_mid_run_then_refresh_and_up_converge(sinch: Chaos) -> None:
     sinch.faults(latencyMs=20, lostResponses=[HELD_CREATE])
     engine = sinch.engine
     arguments = json.dumps([str(engine.cli_root), str(engine.root), engine.env, list(NUMBERS[:2])])
+    since = datetime.now(UTC)  # what the user reads off the log of the run about to be killed
     child = subprocess.Popen(
         [sys.executable, "-c", UP_IN_A_CHILD, arguments],
         cwd=TESTS,
@@ -96,7 +99,7 @@ def test_up_killed_mid_run_then_refresh_and_up_converge(sinch: Chaos) -> None:
     assert list((sinch.engine.root / "state").rglob("locks/**/*.json")), "no stale lock: the crash was too late"
 
     sinch.faults()
-    adopted = recover(sinch, stack)
+    adopted = recover(sinch, stack, since)
     assert "office-all" in adopted
     runs = until_done(stack.up, 2)
     assert sinch.leaks() == {}
