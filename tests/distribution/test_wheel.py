@@ -36,13 +36,14 @@ PACKAGES = {
     f"{PACKAGE}/emulator",
     f"{PACKAGE}/emulator/routes",
     f"{PACKAGE}/emulator/state",
+    f"{PACKAGE}/export",
     f"{PACKAGE}/providers",
     f"{PACKAGE}/resources",
 }
 """Every package the wheel ships: a new one is a decision, made here."""
 METADATA = {"METADATA", "WHEEL", "RECORD", "entry_points.txt", "top_level.txt"}
 SDIST_EXTRAS = {"PKG-INFO", "README.md", "CHANGELOG.md", "MANIFEST.in", "pyproject.toml", "setup.cfg"}
-COMMANDS = ("sinch-est-emulator", "sinch-est-recover")
+COMMANDS = ("sinch-est-emulator", "sinch-est-export", "sinch-est-recover")
 
 IMPORT_EVERYTHING = """
 import importlib, importlib.metadata, json, pkgutil, sys
