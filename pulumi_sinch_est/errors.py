@@ -23,7 +23,8 @@ SinchEstError                          pulumi_sinch_est
 │   ├── LinkNotFoundError              adopting a trunk link the trunk does not have (also a LookupError)
 │   └── CountryNotFoundError           a country the catalogue does not have (also a LookupError)
 ├── SipTrunkingError                   components: contradicting or missing answers (also pulumi.RunError)
-└── RecoveryError                      recovery: an interrupted create cannot be settled
+├── RecoveryError                      recovery: an interrupted create cannot be settled
+└── FolderNotEmptyError                export: the output folder holds files and --force was not given
 ```
 
 One part of the distribution raises exceptions outside this tree on purpose: the emulator (a stand-in for

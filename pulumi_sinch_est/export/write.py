@@ -11,12 +11,13 @@ from __future__ import annotations
 from importlib import metadata
 from pathlib import Path
 
+from ..errors import SinchEstError
 from .render import Program, Secret, literal
 
 PACKAGE = "pulumi-sinch-est"
 
 
-class FolderNotEmptyError(Exception):
+class FolderNotEmptyError(SinchEstError):
     """Raised when the output folder holds files and overwriting was not asked for."""
 
 
