@@ -20,6 +20,7 @@ from ..config import Settings
 from .error_mapping import api_error_from_response
 from .errors import SinchError, TransportError, UnexpectedResponseError
 from .pagination import walk_pages, walk_token_pages
+from .redaction import secrets_in
 from .retries import (
     IDEMPOTENT_METHODS,
     RetryPolicy,
@@ -101,7 +102,7 @@ class Requester:
                 if response.is_success:
                     return _decode(response, operation)
                 reason = reason_to_retry_status(response.status_code, idempotent=idempotent)
-                failure = api_error_from_response(response, operation, self._secrets)
+                failure = api_error_from_response(response, operation, (*self._secrets, *secrets_in(json)))
                 failure.may_have_been_processed = status_may_have_been_processed(
                     response.status_code, idempotent=idempotent
                 )

@@ -76,6 +76,7 @@ def test_config_get_patch_and_validation(api: Api) -> None:
         "duplicateHostStatus": 409,
         "tokenTtlS": 3600,
         "pageSizeDefault": 500,
+        "echoRejectedValues": False,
     }
     patched = api.control("PATCH", "/config", json={"provisioningDelayS": 0, "duplicateHostStatus": 400}).json()
     assert patched["provisioningDelayS"] == 0 and patched["duplicateHostStatus"] == 400
@@ -85,6 +86,9 @@ def test_config_get_patch_and_validation(api: Api) -> None:
         {"strictDeletes": "no"},
         {"nope": 1},
         {"pageSizeDefault": 5000},
+        {"provisioningDelayS": 1e9},
+        {"tokenTtlS": 10**12},
+        {"echoRejectedValues": "yes"},
         ["not", "an", "object"],
     ):
         expect_error(api.control("PATCH", "/config", json=body), 400, "INVALID_ARGUMENT")
