@@ -16,6 +16,7 @@ of these.
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import math
 import random
@@ -102,5 +103,7 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
             return None
+        if when.tzinfo is None:  # "-0000" parses as "zone unknown"; HTTP dates are always UTC (RFC 9110)
+            when = when.replace(tzinfo=datetime.UTC)
         seconds = when.timestamp() - now
     return max(0.0, seconds) if math.isfinite(seconds) else None

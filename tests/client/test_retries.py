@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 
 import httpx
 import pytest
@@ -279,3 +280,15 @@ def test_giving_up_is_logged(
 )
 def test_parse_retry_after(header: str | None, expected: float | None) -> None:
     assert parse_retry_after(header, now=1_700_000_000.0) == expected
+
+
+def test_an_http_date_ending_in_minus_0000_is_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """RFC 5322 reads "-0000" as "zone unknown" (a naive datetime, then taken as local time); HTTP dates
+    are UTC. A machine clock in New York must not turn 10 s into five hours."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        assert parse_retry_after("Tue, 14 Nov 2023 22:13:30 -0000", now=1_700_000_000.0) == 10.0
+    finally:
+        monkeypatch.undo()
+        time.tzset()
