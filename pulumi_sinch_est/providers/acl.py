@@ -44,7 +44,7 @@ from ..client.lookups import single_match
 from ..client.models import AccessControlList, AccessControlListRequest, IpRange, IpRangeRequest
 from . import _context
 from ._base import EstProvider, InputModel, found_after
-from ._fields import Flag, Name, _cidr, first_repeat
+from ._fields import Flag, Name, ObjectId, _cidr, first_repeat
 
 
 def _range_cidr(value: str) -> str:
@@ -108,7 +108,7 @@ class AclInputs(InputModel):
         Field(strict=True),
         AfterValidator(_range_set),
     ]
-    import_id: str | None = None
+    import_id: ObjectId | None = None
 
 
 def cidr_of(ip_range: IpRange) -> str:

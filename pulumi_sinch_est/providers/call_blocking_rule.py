@@ -36,7 +36,7 @@ from ..client import CallBlockingRule, CallBlockingRuleRequest, NotFoundError, S
 from ..client.lookups import single_match
 from . import _context
 from ._base import EstProvider, InputModel, found_after
-from ._fields import CountryCode, Direction, Name, NumberPrefix
+from ._fields import CountryCode, Direction, Name, NumberPrefix, ObjectId
 
 _FIELDS_OF = {
     "INBOUND": ("caller_country", "caller_match"),
@@ -52,7 +52,7 @@ class CallBlockingRuleInputs(InputModel):
     callee_match: NumberPrefix | None = None
     # Declared after the fields it rules on, so its validator can see them.
     direction: Direction
-    import_id: str | None = None
+    import_id: ObjectId | None = None
 
     @field_validator("direction")
     @classmethod

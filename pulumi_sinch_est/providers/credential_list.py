@@ -55,7 +55,7 @@ from ..client.lookups import single_match
 from ..client.models import CredentialList, CredentialListRequest, CredentialRequest
 from . import _context
 from ._base import EstProvider, InputModel, ProviderError, contains_unknown, found_after, shown_value
-from ._fields import Name, Password, Username, first_repeat
+from ._fields import Name, ObjectId, Password, Username, first_repeat
 from ._fingerprints import fingerprint, matches, renewed
 
 _ITEM_SHAPE = "expected a mapping {'username': ..., 'password': ...}"
@@ -100,7 +100,7 @@ class CredentialListInputs(InputModel):
         Field(strict=True),
         AfterValidator(_unique_sorted),
     ] = Field(default_factory=list)
-    import_id: str | None = None
+    import_id: ObjectId | None = None
 
 
 _PATH_PART = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")

@@ -24,7 +24,7 @@ def check(**news: Any) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     ("news", "path", "expected"),
     [
         ({"trunk_id": ""}, "trunk_id", "trunk_id = '' is invalid"),
-        ({"trunk_id": "  "}, "trunk_id", "expected a non-empty string"),
+        ({"trunk_id": "  "}, "trunk_id", "expected a Sinch object id"),
         ({"acl_id": ""}, "acl_id", "acl_id = '' is invalid"),
         ({"acl_id": 5}, "acl_id", "acl_id = 5 is invalid"),
         ({"import_id": "T1"}, "import_id", "expected 'T1/A1'"),

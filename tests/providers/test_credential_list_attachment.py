@@ -25,7 +25,7 @@ def check(**news: Any) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     ("news", "path", "expected"),
     [
         ({"trunk_id": ""}, "trunk_id", "trunk_id = '' is invalid"),
-        ({"credential_list_id": " "}, "credential_list_id", "expected a non-empty string"),
+        ({"credential_list_id": " "}, "credential_list_id", "expected a Sinch object id"),
         ({"credential_list_id": 7}, "credential_list_id", "credential_list_id = 7 is invalid"),
         ({"import_id": "L1"}, "import_id", "expected 'T1/L1'"),
         ({"import_id": "T1/L2"}, "import_id", "'T1/L2' is invalid"),
