@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,18 @@ MAX_PROVISIONING_DELAY_S = 600.0
 """Ten minutes: longer than any test waits, short enough that a typo cannot hang a number for days."""
 MAX_TOKEN_TTL_S = 86_400
 """One day; Sinch's tokens last about an hour."""
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (a name or an IP literal) is this machine's loopback interface: where the emulator
+    may listen without a warning, and what its control plane accepts in a Host header. The client has
+    the same rule (`pulumi_sinch_est.config`); the emulator imports nothing of the package."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 @dataclass

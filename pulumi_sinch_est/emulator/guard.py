@@ -13,26 +13,14 @@ and its control plane (`/_emulator/*`) has no authentication by design. So:
 
 from __future__ import annotations
 
-import ipaddress
-
 from starlette.responses import Response
 from starlette.types import Message, Receive, Scope
 
+from .config import is_loopback
 from .control import PREFIX as CONTROL_PREFIX
 from .routes.errors import flavour_for_path, status_response
 
 MAX_BODY_BYTES = 1024 * 1024
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` (a name or an IP literal) is this machine's loopback interface. The emulator keeps
-    its own copy of the client's rule (`pulumi_sinch_est.config`): it imports nothing of the package."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def is_control(scope: Scope) -> bool:
