@@ -21,6 +21,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Mapping
 from typing import Any
 
 from pulumi.dynamic import ConfigureRequest
@@ -83,9 +84,22 @@ def configure(req: ConfigureRequest) -> None:
         value: Any = req.config.get(key)
         if value is not None:
             found[key] = str(value)
+    use_stack_config(found)
+
+
+def use_stack_config(values: Mapping[str, str]) -> None:
+    """Make these `sinch:*` values the stack config layer: `configure()` passes the engine's, and
+    `sinch-est-recover` the ones its user exported, so both resolve settings the same way."""
     with _lock:
         _stack_config.clear()
-        _stack_config.update(found)
+        _stack_config.update({key: value for key, value in values.items() if key in STACK_CONFIG_KEYS})
+
+
+def settings() -> Settings:
+    """The settings from the stack config kept here and the environment (see `pulumi_sinch_est.config`)."""
+    with _lock:
+        config = dict(_stack_config)
+    return resolve_settings(stack_config=config)
 
 
 def client() -> SinchClient:
@@ -93,11 +107,9 @@ def client() -> SinchClient:
     operation that needs it with a message naming where to set it."""
     global _announced
     _enable_logging()
+    resolved = settings()
     with _lock:
-        config = dict(_stack_config)
-    settings = resolve_settings(stack_config=config)
-    with _lock:
-        announce, _announced = settings != _announced, settings
+        announce, _announced = resolved != _announced, resolved
     if announce:
-        logger.info("using %s", settings.describe())
-    return get_client(settings)
+        logger.info("using %s", resolved.describe())
+    return get_client(resolved)
