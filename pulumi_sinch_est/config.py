@@ -59,7 +59,7 @@ class Settings:
     def describe(self) -> str:
         """The project and hosts in use and where they came from; never a secret."""
         return (
-            f"Sinch project {self.project_id} (credentials and URLs from {self.source or 'arguments'}): "
+            f"Sinch project {self.project_id} (credentials and URLs from {self.source or 'the caller'}): "
             f"EST {self.est_url}, Numbers {self.numbers_url}, auth {self.auth_url}"
         )
 
