@@ -11,13 +11,19 @@ and, when it exists, records it as a tracked resource with that id; the rest are
 updates and deletes are dropped too: their resource is in the state already, and `pulumi refresh`
 reads its real values (which is how Pulumi itself clears them).
 
-Recipe (the Sinch credentials in the environment, `SINCH_PROJECT_ID`, `SINCH_KEY_ID`, `SINCH_KEY_SECRET`
-or `SINCH_ACCESS_TOKEN`, and the URL variables if not the production ones; `--since` is when the killed
-`pulumi up` started, from its CI log or terminal)::
+Its settings come the way the provider's do, through the same code (`providers._context.settings`):
+`--config FILE`, the output of `pulumi config --show-secrets --json`, is the stack config layer, and the
+`SINCH_*` environment the other, under the one-layer rule of `pulumi_sinch_est.config` (a key in the
+stack config is never sent to a `SINCH_*_URL` of the shell). A stack export holds no config, so the
+tool cannot find it on its own. It prints the project and hosts it uses before any lookup, and writes
+its output with mode 0600 (an export made with `--show-secrets` holds plaintext).
+
+Recipe (`--since` is when the killed `pulumi up` started, from its CI log or terminal)::
 
     pulumi cancel                       # a self-managed backend keeps the dead run's lock
     pulumi stack export --file s.json
-    sinch-est-recover s.json --since 2026-11-29T18:00:00Z --output fixed.json
+    sinch-est-recover s.json --since 2026-11-29T18:00:00Z \
+        --config <(pulumi config --show-secrets --json) --output fixed.json
     pulumi stack import --file fixed.json
     pulumi refresh                      # reads the adopted objects' real outputs
     pulumi up
@@ -45,7 +51,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.metadata
 import json
+import os
 import pkgutil
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -55,8 +63,9 @@ from typing import IO, Any
 
 from . import providers as _providers
 from .client import AmbiguousMatchError, SinchError
-from .config import ConfigurationError
+from .config import ConfigurationError, Settings
 from .errors import SinchEstError
+from .providers import _context
 from .providers._base import PROVIDER_KEY, EstProvider
 from .providers._ownership import CreatedBefore
 from .resources._common import MODULE
@@ -180,14 +189,32 @@ def repair(exported: Mapping[str, Any], since: datetime | None = None) -> tuple[
     return {**exported, "deployment": deployment}, outcomes
 
 
+RECIPE = "docs/troubleshooting.md#up-killed"
+
+
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="sinch-est-recover",
         description="Settle the interrupted creates of a `pulumi stack export` file: adopt the Sinch objects "
-        "they made, drop the rest. Credentials come from the SINCH_* environment variables.",
+        "they made, drop the rest.",
+        epilog="Settings come as for the provider: the stack config given with --config, or the SINCH_* "
+        "environment; the credentials and the URLs they go to from one of the two. The project and hosts "
+        f"used are printed first. The whole recipe, from `pulumi cancel` to `pulumi up`: {RECIPE}",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     parser.add_argument("deployment", nargs="?", default="-", help="the exported stack (default: standard input)")
-    parser.add_argument("-o", "--output", default="-", help="the repaired stack's file (default: standard output)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        help="the repaired stack's file, written with mode 0600 (default: standard output)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="the stack's config as `pulumi config --show-secrets --json` prints it; its sinch:* keys are "
+        "the stack config layer (default: none, the environment alone)",
+    )
     parser.add_argument(
         "--since",
         type=_time,
@@ -205,6 +232,42 @@ def _time(text: str) -> datetime:
             f"expected an ISO 8601 time such as 2026-11-29T18:00:00Z, got {text!r}"
         ) from None
     return parsed
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("pulumi-sinch-est")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _stack_config(path: str) -> dict[str, str]:
+    """The `sinch:*` values of a `pulumi config --json` file; a secret it hides is an error, not a gap."""
+    with open(path, encoding="utf-8") as source:
+        data = json.load(source)
+    if not isinstance(data, dict):
+        raise ValueError("expected the JSON object `pulumi config --json` prints")
+    found: dict[str, str] = {}
+    for key, entry in data.items():
+        if not str(key).startswith("sinch:") or not isinstance(entry, dict) or entry.get("value") is None:
+            continue
+        if entry.get("secret") and entry["value"] == "[secret]":
+            raise ValueError(f"{key} is hidden: export the config with `pulumi config --show-secrets --json`")
+        found[str(key)] = str(entry["value"])
+    return found
+
+
+def _settings(config_path: str | None) -> Settings:
+    _context.use_stack_config(_stack_config(config_path) if config_path is not None else {})
+    return _context.settings()
+
+
+def _write(path: str, text: str) -> None:
+    """Mode 0600, also when the file exists: the stack may hold plaintext secrets."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as target:
+        target.write(text)
 
 
 def _read(path: str, stdin: IO[str]) -> Any:
@@ -226,6 +289,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"sinch-est-recover: {args.deployment} is not the output of `pulumi stack export`", file=sys.stderr)
         return 1
     try:
+        settings = _settings(args.config)
+    except (OSError, ValueError, ConfigurationError) as exc:
+        print(f"sinch-est-recover: cannot resolve the Sinch settings: {exc}; nothing written", file=sys.stderr)
+        return 1
+    print(f"sinch-est-recover: using {settings.describe()}", file=sys.stderr, flush=True)
+    try:
         repaired, outcomes = repair(exported, args.since)
     except RecoveryError as exc:
         print(f"sinch-est-recover: {exc}; nothing written", file=sys.stderr)
@@ -236,8 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.output == "-":
         sys.stdout.write(text)
     else:
-        with open(args.output, "w", encoding="utf-8") as target:
-            target.write(text)
+        _write(args.output, text)
     return 0
 
 

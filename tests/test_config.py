@@ -1,4 +1,5 @@
-"""Where settings come from: precedence, defaults, and messages that say how to fix what is missing."""
+"""Where settings come from: one layer for credentials and URLs, defaults, and messages that say how to fix
+what is missing or mixed."""
 
 from __future__ import annotations
 
@@ -26,27 +27,105 @@ def test_defaults_come_from_the_environment_and_the_public_hosts() -> None:
     )
 
 
-def test_explicit_beats_stack_config_beats_environment() -> None:
-    environ = {
-        **ENV,
-        "SINCH_EST_URL": "http://env:1",
-        "SINCH_NUMBERS_URL": "http://env:2",
-        "SINCH_AUTH_URL": "http://env:3",
-    }
-    stack = {
-        "sinch:projectId": "stack-project",
-        "sinch:estUrl": "http://stack:1",
-        "sinch:numbersUrl": "http://stack:2",
-    }
-    explicit = {"est_url": "http://explicit:1", "project_id": None}
+STACK_KEY = {"sinch:projectId": "stack-project", "sinch:keyId": "stack-key", "sinch:keySecret": "stack-Secret-456"}
 
-    settings = resolve_settings(explicit=explicit, stack_config=stack, environ=environ)
 
-    assert settings.est_url == "http://explicit:1"
-    assert settings.project_id == "stack-project", "None in explicit means not given"
-    assert settings.numbers_url == "http://stack:2"
-    assert settings.auth_url == "http://env:3"
-    assert (settings.key_id, settings.key_secret) == ("env-key", "env-Secret-123")
+def test_credentials_and_urls_come_from_the_stack_config_together() -> None:
+    stack = {**STACK_KEY, "sinch:estUrl": "https://est.stack.example", "sinch:authUrl": "http://127.0.0.1:8787"}
+
+    settings = resolve_settings(stack_config=stack, environ={"SINCH_TIMEOUT_SECONDS": "9"})
+
+    assert (settings.key_id, settings.key_secret) == ("stack-key", "stack-Secret-456")
+    assert settings.est_url == "https://est.stack.example"
+    assert settings.numbers_url == "https://numbers.api.sinch.com", "unset URLs default, never from another layer"
+    assert settings.auth_url == "http://127.0.0.1:8787"
+    assert settings.timeout_s == 9.0, "the timeout sends nothing anywhere and keeps first-hit-wins"
+    assert settings.source == "stack config"
+
+
+def test_a_stray_url_in_the_environment_never_receives_stack_credentials() -> None:
+    """`eval $(sinch-est-emulator)` left SINCH_EST_URL in the shell; the stack holds the real key."""
+    with pytest.raises(ConfigurationError) as caught:
+        resolve_settings(stack_config=STACK_KEY, environ={"SINCH_EST_URL": "http://127.0.0.1:8787"})
+
+    message = str(caught.value)
+    assert "stack config `sinch:keyId`" in message and "environment variable SINCH_EST_URL" in message
+    assert "unset environment variable SINCH_EST_URL" in message
+
+
+def test_stack_config_urls_never_receive_environment_credentials() -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        resolve_settings(
+            stack_config={"sinch:authUrl": "https://auth.elsewhere.example"},
+            environ={**ENV, "SINCH_EST_URL": "https://est.example"},
+        )
+
+    message = str(caught.value)
+    assert "environment variable SINCH_KEY_SECRET" in message and "stack config `sinch:authUrl`" in message
+
+
+def test_credentials_split_over_two_layers_are_refused() -> None:
+    with pytest.raises(ConfigurationError, match="stack config `sinch:keySecret`.*environment variable SINCH_KEY_ID"):
+        resolve_settings(
+            stack_config={"sinch:keySecret": "stack-Secret-456"},
+            environ={"SINCH_PROJECT_ID": "p", "SINCH_KEY_ID": "env-key"},
+        )
+
+
+def test_the_stack_file_may_name_the_project_while_the_environment_holds_the_key() -> None:
+    """The CI layout: `sinch:projectId` is committed, SINCH_KEY_ID / SINCH_KEY_SECRET are CI secrets."""
+    environ = {"SINCH_KEY_ID": "env-key", "SINCH_KEY_SECRET": "env-Secret-123"}
+
+    settings = resolve_settings(stack_config={"sinch:projectId": "stack-project"}, environ=environ)
+
+    assert (settings.project_id, settings.key_id, settings.source) == ("stack-project", "env-key", "environment")
+
+
+def test_two_layers_naming_different_projects_are_refused() -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        resolve_settings(stack_config={"sinch:projectId": "stack-project"}, environ=ENV)
+
+    assert str(caught.value) == (
+        "two Sinch projects are set: 'stack-project' in stack config `sinch:projectId` and 'env-project' in "
+        "environment variable SINCH_PROJECT_ID; remove one of them"
+    )
+
+
+def test_explicit_arguments_are_a_layer_of_their_own() -> None:
+    explicit = {"project_id": "p", "access_token": "arg-Token-789", "est_url": "https://est.arg.example"}
+
+    settings = resolve_settings(explicit={**explicit, "key_id": None}, stack_config={}, environ={})
+    assert (settings.access_token, settings.est_url, settings.source) == (
+        "arg-Token-789",
+        "https://est.arg.example",
+        "arguments",
+    )
+    with pytest.raises(ConfigurationError, match="argument `access_token`.*environment variable SINCH_KEY_ID"):
+        resolve_settings(explicit=explicit, environ={**ENV, "SINCH_PROJECT_ID": "p"})
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:8787", "http://127.8.9.1", "http://localhost:1", "http://[::1]:8787", "https://e.example"]
+)
+def test_plain_http_is_accepted_for_loopback_hosts(url: str) -> None:
+    assert resolve_settings(environ={**ENV, "SINCH_EST_URL": url}).est_url == url
+
+
+@pytest.mark.parametrize("url", ["http://sinch-emulator:8787", "http://10.0.0.5", "http://0.0.0.0:8787"])
+def test_plain_http_to_any_other_host_is_refused(url: str) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        resolve_settings(environ={**ENV, "SINCH_AUTH_URL": url})
+
+    assert str(caught.value).startswith("OAuth2 server URL from environment variable SINCH_AUTH_URL is plain http://")
+
+
+def test_describe_names_the_project_hosts_and_source_but_no_secret() -> None:
+    text = resolve_settings(stack_config=STACK_KEY, environ={}).describe()
+
+    assert text == (
+        "Sinch project stack-project (credentials and URLs from stack config): EST "
+        "https://elastic-trunking.api.sinch.com, Numbers https://numbers.api.sinch.com, auth https://auth.sinch.com"
+    )
 
 
 def test_every_stack_config_key_and_variable_is_read() -> None:
@@ -55,9 +134,9 @@ def test_every_stack_config_key_and_variable_is_read() -> None:
         "sinch:keyId": "k",
         "sinch:keySecret": "s",
         "sinch:accessToken": "t",
-        "sinch:estUrl": "http://e",
-        "sinch:numbersUrl": "http://n",
-        "sinch:authUrl": "http://a/",
+        "sinch:estUrl": "https://e",
+        "sinch:numbersUrl": "https://n",
+        "sinch:authUrl": "https://a/",
         "sinch:timeoutSeconds": "12.5",
     }
     environ = {
@@ -65,18 +144,18 @@ def test_every_stack_config_key_and_variable_is_read() -> None:
         "SINCH_KEY_ID": "k",
         "SINCH_KEY_SECRET": "s",
         "SINCH_ACCESS_TOKEN": "t",
-        "SINCH_EST_URL": "http://e",
-        "SINCH_NUMBERS_URL": "http://n",
-        "SINCH_AUTH_URL": "http://a/",
+        "SINCH_EST_URL": "https://e",
+        "SINCH_NUMBERS_URL": "https://n",
+        "SINCH_AUTH_URL": "https://a/",
         "SINCH_TIMEOUT_SECONDS": "12.5",
     }
-    expected = Settings("p", "k", "s", "t", "http://e", "http://n", "http://a", 12.5)
+    expected = Settings("p", "k", "s", "t", "https://e", "https://n", "https://a", 12.5)
 
     assert resolve_settings(stack_config=stack, environ={}) == expected
     assert resolve_settings(environ=environ) == expected
     assert (
         resolve_settings(
-            explicit={f.name: str(getattr(expected, f.name)) for f in dataclasses.fields(Settings)},
+            explicit={f.name: str(getattr(expected, f.name)) for f in dataclasses.fields(Settings) if f.compare},
             environ={},
         )
         == expected
@@ -160,7 +239,7 @@ def test_half_a_key_pair_names_the_other_half(environ: dict[str, str], missing: 
 )
 def test_unusable_values_say_where_they_came_from(stack: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigurationError) as caught:
-        resolve_settings(stack_config=stack, environ=ENV)
+        resolve_settings(stack_config={**STACK_KEY, **stack}, environ={})
 
     assert message in str(caught.value)
 

@@ -8,8 +8,10 @@ killed after the API call but before the state was written leaves them.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -42,6 +44,13 @@ PROVIDER_REF = "urn:pulumi:dev::voice::pulumi:providers:pulumi-python::default::
 CIPHERTEXT = "v1:Xb3QmV0k2b6o3d0B:9f8UGc4v0x2zqQ0w/0oT1m0+U0u0VnS4yQy0pZ0Zx0c="
 SECRET_CREDENTIALS = {SECRET_SIG: "1b47061264138c4ac30d75fd1eb44270", "ciphertext": CIPHERTEXT}
 """How an exported deployment holds a secret input such as a credential list's credentials."""
+
+
+@pytest.fixture(autouse=True)
+def no_stack_config() -> Iterator[None]:
+    """`--config` sets the process's stack config layer, as `configure()` does: no test may inherit it."""
+    yield
+    _context.use_stack_config({})
 
 
 @pytest.fixture
@@ -182,7 +191,14 @@ def test_secrets_are_copied_byte_for_byte_and_never_shown(emulator: EmulatorServ
         check=False,
     )
 
-    assert (done.returncode, done.stdout, done.stderr) == (0, "", f"adopted CredentialList users: {creds_id}\n")
+    used = (
+        f"sinch-est-recover: using Sinch project {emulator.config.project_id} (credentials and URLs from environment)"
+    )
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr.splitlines() == [
+        f"{used}: EST {emulator.url}, Numbers {emulator.url}, auth {emulator.url}",
+        f"adopted CredentialList users: {creds_id}",
+    ]
     assert f'"ciphertext": "{CIPHERTEXT}"' in target.read_text()
     adopted = _by_name(json.loads(target.read_text()))["users"]
     assert adopted["inputs"]["credentials"] == adopted["outputs"]["credentials"] == SECRET_CREDENTIALS
@@ -330,3 +346,78 @@ def test_a_credential_list_is_never_matched_by_its_name_alone(emulator: Emulator
         RecoveryError, match="CredentialList credentiallist: its input 'lookup_usernames' is secret or missing"
     ):
         repair(_exported(_pending_like("CredentialList", older)), datetime(2000, 1, 1, tzinfo=UTC))
+
+
+def test_it_says_which_project_and_hosts_it_uses_and_writes_mode_0600(
+    emulator: EmulatorServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    trunk_id, trunk = _make(TrunkProvider(), {"name": "Voice", "host_name": "recovery-mode"})
+    source, target = tmp_path / "s.json", tmp_path / "fixed.json"
+    source.write_text(json.dumps(_exported(_pending("Trunk", "trunk", trunk))))
+    target.write_text("{}")
+    target.chmod(0o644)  # an older file of the same name keeps no wider mode
+
+    assert main([str(source), "-o", str(target)]) == 0
+
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    first_line = capsys.readouterr().err.splitlines()[0]
+    assert first_line == (
+        f"sinch-est-recover: using Sinch project {emulator.config.project_id} (credentials and URLs from "
+        f"environment): EST {emulator.url}, Numbers {emulator.url}, auth {emulator.url}"
+    )
+    assert _by_name(json.loads(target.read_text()))["trunk"]["id"] == trunk_id
+
+
+def test_stack_config_from_pulumi_config_json_is_a_layer_like_the_providers(
+    emulator: EmulatorServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--config <(pulumi config --show-secrets --json)`: the stack's key, and never a stray SINCH_*_URL."""
+    trunk_id, trunk = _make(TrunkProvider(), {"name": "Voice", "host_name": "recovery-config"})
+    env = emulator.env()
+    for key in env:
+        monkeypatch.delenv(key)
+    config = {
+        "sinch:projectId": {"value": env["SINCH_PROJECT_ID"], "secret": False},
+        "sinch:keyId": {"value": env["SINCH_KEY_ID"], "secret": False},
+        "sinch:keySecret": {"value": env["SINCH_KEY_SECRET"], "secret": True},
+        "sinch:estUrl": {"value": env["SINCH_EST_URL"], "secret": False},
+        "sinch:authUrl": {"value": env["SINCH_AUTH_URL"], "secret": False},
+        "sinch:numbersUrl": {"value": env["SINCH_NUMBERS_URL"], "secret": False},
+        "voice:region": {"value": "eu", "secret": False},
+    }
+    source, target, settings = tmp_path / "s.json", tmp_path / "fixed.json", tmp_path / "config.json"
+    source.write_text(json.dumps(_exported(_pending("Trunk", "trunk", trunk))))
+    settings.write_text(json.dumps(config))
+
+    assert main([str(source), "--config", str(settings), "-o", str(target)]) == 0
+    assert "(credentials and URLs from stack config)" in capsys.readouterr().err
+    assert _by_name(json.loads(target.read_text()))["trunk"]["id"] == trunk_id
+
+    monkeypatch.setenv("SINCH_EST_URL", "http://127.0.0.1:9")
+    target.unlink()
+    assert main([str(source), "--config", str(settings), "-o", str(target)]) == 1
+    error = capsys.readouterr().err
+    assert "stack config `sinch:keyId`" in error and "environment variable SINCH_EST_URL" in error
+    assert not target.exists()
+
+
+def test_a_config_export_without_its_secrets_is_refused(
+    emulator: EmulatorServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, settings = tmp_path / "s.json", tmp_path / "config.json"
+    source.write_text(json.dumps(_exported()))
+    settings.write_text(json.dumps({"sinch:keySecret": {"value": "[secret]", "secret": True}}))
+
+    assert main([str(source), "--config", str(settings)]) == 1
+    assert "--show-secrets" in capsys.readouterr().err
+
+
+def test_help_points_to_the_recipe_and_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    for flag in ("--help", "--version"):
+        with pytest.raises(SystemExit) as exited:
+            main([flag])
+        assert exited.value.code == 0
+    said = " ".join(capsys.readouterr().out.split())
+
+    assert "docs/troubleshooting.md#up-killed" in said and "--config" in said
+    assert said.endswith(f"sinch-est-recover {importlib.metadata.version('pulumi-sinch-est')}")

@@ -5,6 +5,12 @@ With a key pair the token comes from the OAuth2 client-credentials grant and is 
 refresh runs at a time while the others wait for its result. The Sinch token endpoint is a small token
 bucket, so fetching per thread or per call would soon be rate limited.
 
+When the token endpoint answers 429 the wait (its ``Retry-After``, capped at
+``TOKEN_RETRY_AFTER_CAP_S``, else a growing jittered back-off) is recorded on the key's slot and slept
+*outside* the slot's lock, so the other threads are not frozen behind one sleeper: each sees the recorded
+time, waits for it without calling the endpoint, and fails at once when the wait would pass its own
+operation's deadline (the remaining time the requester put on the API request as its timeout).
+
 A token is refreshed before it expires: 60 s before the JWT ``exp`` (or before ``expires_in`` when the
 token is opaque), or halfway through its life when that is shorter than two minutes.
 
@@ -28,9 +34,9 @@ from typing import Any
 import httpx
 
 from .error_mapping import api_error_from_response
-from .errors import UnexpectedResponseError
+from .errors import RateLimitedError, UnexpectedResponseError
 from .retries import full_jitter, parse_retry_after
-from .timing import Clock, SystemClock
+from .timing import Clock, Deadline, SystemClock
 
 logger = logging.getLogger("pulumi_sinch_est.client")
 
@@ -39,6 +45,8 @@ REFRESH_MARGIN_S = 60.0
 TOKEN_RATE_LIMIT_RETRIES = 3
 TOKEN_BACKOFF_BASE_S = 1.0
 TOKEN_BACKOFF_GROWTH = 4.0
+TOKEN_RETRY_AFTER_CAP_S = 20.0
+"""The longest wait a token endpoint's Retry-After gets; beyond that the operation is better failed."""
 _TOKEN_OPERATION = "obtaining an access token"
 
 _AuthFlow = Generator[httpx.Request, httpx.Response, None]
@@ -72,6 +80,8 @@ class _Slot:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.token: _CachedToken | None = None
+        self.quiet_until = 0.0
+        """Monotonic time before which the token endpoint must not be called (its last 429's wait)."""
 
 
 class TokenCache:
@@ -127,13 +137,36 @@ class ClientCredentials(httpx.Auth):
         yield request
 
     def _valid_token(self, api_request: httpx.Request) -> _TokenFlow:
-        with self._slot.lock:
-            cached = self._slot.token
-            if cached is not None and self._clock.time() < cached.refresh_at:
-                return cached.value
-            fresh = yield from self._fetch(api_request)
-            self._slot.token = fresh
-            return fresh.value
+        """The cached token, or a fresh one fetched by one thread at a time; rate-limit waits happen with
+        the lock released."""
+        budget = Deadline(self._clock, _time_budget(api_request))
+        retry = 0
+        while True:
+            with self._slot.lock:
+                cached = self._slot.token
+                if cached is not None and self._clock.time() < cached.refresh_at:
+                    return cached.value
+                wait = self._slot.quiet_until - self._clock.monotonic()
+                if wait <= 0:
+                    fetched_at = self._clock.time()
+                    response = yield self._token_request(api_request)
+                    response.read()
+                    if response.status_code != 429 or retry >= TOKEN_RATE_LIMIT_RETRIES:
+                        fresh = self._read_token(response, fetched_at)
+                        self._slot.token = fresh
+                        return fresh.value
+                    wait = self._rate_limit_wait(response, retry)
+                    self._slot.quiet_until = self._clock.monotonic() + wait
+                    retry += 1
+            if not budget.allows_wait(wait):
+                raise RateLimitedError(
+                    429,
+                    _TOKEN_OPERATION,
+                    hint=f"the token endpoint asked for a {wait:.1f} s pause, more than this operation has left; "
+                    "run fewer operations at once or raise sinch:timeoutSeconds",
+                )
+            logger.info("token endpoint rate limited (HTTP 429); waiting %.2f s before asking again", wait)
+            self._clock.sleep(wait)
 
     def _discard(self, token: str) -> None:
         """Drop the token the server rejected, unless another thread already replaced it."""
@@ -141,38 +174,26 @@ class ClientCredentials(httpx.Auth):
             if self._slot.token is not None and self._slot.token.value == token:
                 self._slot.token = None
 
-    def _fetch(self, api_request: httpx.Request) -> Generator[httpx.Request, httpx.Response, _CachedToken]:
-        """The token request shares the API request's socket timeouts. Its rate-limit back-off is not
-        bounded by the operation deadline, but is itself short: three waits of at most 1, 4 and 16 s."""
-        retry = 0
-        while True:
-            fetched_at = self._clock.time()
-            response = yield httpx.Request(
-                "POST",
-                self._token_url,
-                data={"grant_type": "client_credentials"},
-                headers={"Authorization": self._basic, "Accept": "application/json"},
-                extensions={"timeout": api_request.extensions["timeout"]},
-            )
-            response.read()
-            if response.status_code == 429 and retry < TOKEN_RATE_LIMIT_RETRIES:
-                delay = parse_retry_after(response.headers.get("Retry-After"), self._clock.time())
-                if delay is None:
-                    delay = full_jitter(TOKEN_BACKOFF_BASE_S * TOKEN_BACKOFF_GROWTH**retry)
-                retry += 1
-                logger.info(
-                    "token endpoint rate limited (HTTP 429); retry %d/%d in %.2f s",
-                    retry,
-                    TOKEN_RATE_LIMIT_RETRIES,
-                    delay,
-                )
-                self._clock.sleep(delay)
-                continue
-            if not response.is_success:
-                raise api_error_from_response(response, _TOKEN_OPERATION, secrets=(self._key_secret,))
-            return self._read_token(response, fetched_at)
+    def _token_request(self, api_request: httpx.Request) -> httpx.Request:
+        """The token request shares the API request's socket timeouts."""
+        return httpx.Request(
+            "POST",
+            self._token_url,
+            data={"grant_type": "client_credentials"},
+            headers={"Authorization": self._basic, "Accept": "application/json"},
+            extensions={"timeout": api_request.extensions["timeout"]},
+        )
+
+    def _rate_limit_wait(self, response: httpx.Response, retry: int) -> float:
+        """Retry-After capped at TOKEN_RETRY_AFTER_CAP_S, else full jitter growing 1, 4, 16 s."""
+        delay = parse_retry_after(response.headers.get("Retry-After"), self._clock.time())
+        if delay is None:
+            return full_jitter(TOKEN_BACKOFF_BASE_S * TOKEN_BACKOFF_GROWTH**retry)
+        return min(delay, TOKEN_RETRY_AFTER_CAP_S)
 
     def _read_token(self, response: httpx.Response, fetched_at: float) -> _CachedToken:
+        if not response.is_success:
+            raise api_error_from_response(response, _TOKEN_OPERATION, secrets=(self._key_secret,))
         try:
             body = response.json()
         except ValueError:
@@ -182,6 +203,13 @@ class ClientCredentials(httpx.Auth):
             raise UnexpectedResponseError(_TOKEN_OPERATION, "the token response has no access_token")
         expires_in = body.get("expires_in") if isinstance(body, dict) else None
         return _CachedToken(token, _refresh_at(token, expires_in, fetched_at))
+
+
+def _time_budget(api_request: httpx.Request) -> float:
+    """What is left of the operation: the requester sets each attempt's timeouts to its remaining time."""
+    timeouts = api_request.extensions.get("timeout", {})
+    values = [value for value in timeouts.values() if isinstance(value, int | float)]
+    return max(values) if values else float("inf")
 
 
 def _refresh_at(token: str, expires_in: object, fetched_at: float) -> float:

@@ -21,6 +21,7 @@ _SECRET_ASSIGNMENT = re.compile(
     """
 )
 _SHORTEST_LITERAL_SECRET = 4
+_SECRET_FIELD = re.compile(r"(?i)password|secret|token")
 
 
 def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
@@ -31,3 +32,19 @@ def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
     text = _AUTH_SCHEME.sub(lambda m: f"{m.group(1)}{m.group(2)}{MASK}", text)
     text = _JWT.sub(MASK, text)
     return _SECRET_ASSIGNMENT.sub(lambda m: f"{m.group(1)}{MASK}", text)
+
+
+def secrets_in(body: object) -> list[str]:
+    """The values of every password-, secret- or token-named field of a JSON request body, however deep:
+    a server may echo any of them in the error that rejects the request."""
+    if isinstance(body, dict):
+        found = []
+        for key, value in body.items():
+            if isinstance(value, str) and _SECRET_FIELD.search(str(key)):
+                found.append(value)
+            else:
+                found += secrets_in(value)
+        return found
+    if isinstance(body, list):
+        return [secret for item in body for secret in secrets_in(item)]
+    return []

@@ -1,8 +1,9 @@
 """The request machinery every API area shares: URLs, the retry loop, error mapping, parsing.
 
 One operation is one call to :meth:`Requester.send`. It runs attempts until one succeeds, the failure is
-not retryable (see :mod:`.retries`), the attempts are used up, or the next wait would overrun the
-operation's deadline (``Settings.timeout_s``, which also bounds each attempt's socket timeouts).
+not retryable (see :mod:`.retries`), the attempts are used up, or the next wait would leave less than
+``MIN_ATTEMPT_S`` of the operation's deadline for the attempt after it (``Settings.timeout_s``, which
+also bounds each attempt's socket timeouts).
 Authentication, including the retry-once on 401, happens inside each attempt (see :mod:`.auth`).
 """
 
@@ -20,6 +21,7 @@ from ..config import Settings
 from .error_mapping import api_error_from_response
 from .errors import SinchError, TransportError, UnexpectedResponseError
 from .pagination import walk_pages, walk_token_pages
+from .redaction import secrets_in
 from .retries import (
     IDEMPOTENT_METHODS,
     RetryPolicy,
@@ -100,12 +102,13 @@ class Requester:
             else:
                 if response.is_success:
                     return _decode(response, operation)
-                reason = reason_to_retry_status(response.status_code, idempotent=idempotent)
-                failure = api_error_from_response(response, operation, self._secrets)
-                failure.may_have_been_processed = status_may_have_been_processed(
-                    response.status_code, idempotent=idempotent
-                )
                 retry_after = parse_retry_after(response.headers.get("Retry-After"), self._clock.time())
+                told = retry_after is not None
+                reason = reason_to_retry_status(response.status_code, idempotent=idempotent, retry_after=told)
+                failure = api_error_from_response(response, operation, (*self._secrets, *secrets_in(json)))
+                failure.may_have_been_processed = status_may_have_been_processed(
+                    response.status_code, idempotent=idempotent, retry_after=told
+                )
             if reason is None:
                 raise failure from cause
             delay = retry_after if retry_after is not None else self._policy.backoff_s(attempt)

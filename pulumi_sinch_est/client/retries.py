@@ -6,16 +6,18 @@ processed:
 
 - the connection was never established (connect error, connect timeout, no pooled connection free);
 - 429: the rate limiter rejects a request before any handler runs;
-- 503: the service (or the gateway in front of it) refused the request instead of handling it.
+- 503 with ``Retry-After``: the service itself refused the request and said when to come back.
 
-A read timeout, a dropped connection, 500, 502 or 504 after a POST are ambiguous, so they are raised
-(``TransportError(may_have_been_processed=True)`` or the ``ServerError``) and the caller looks the object
-up before creating it again. GET, PUT, DELETE and PATCH-to-a-value are idempotent and are retried on all
-of these.
+A bare 503 is not proof: some gateways answer 503 when the service behind them timed out after it had
+committed. A read timeout, a dropped connection, a bare 503, 500, 502 or 504 after a POST are ambiguous,
+so they are raised (``TransportError(may_have_been_processed=True)`` or the ``ServerError``) and the
+caller looks the object up before creating it again. GET, PUT, DELETE and PATCH-to-a-value are
+idempotent and are retried on all of these.
 """
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import math
 import random
@@ -27,7 +29,8 @@ RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
 """Statuses an idempotent request is retried on."""
 
 UNPROCESSED_STATUSES = frozenset({429, 503})
-"""Statuses that prove the request was not acted on, so even a POST may be retried."""
+"""Statuses that prove the request was not acted on, so even a POST may be retried; 503 only with a
+``Retry-After`` (see the module docstring)."""
 
 IDEMPOTENT_METHODS = frozenset({"GET", "PUT", "DELETE"})
 
@@ -68,16 +71,30 @@ def was_not_sent(error: httpx.TransportError) -> bool:
     return isinstance(error, _NEVER_SENT)
 
 
-def reason_to_retry_status(status_code: int, *, idempotent: bool) -> str | None:
-    """Why an error status may be retried, or None when it must be raised."""
-    allowed = RETRYABLE_STATUSES if idempotent else UNPROCESSED_STATUSES
-    return f"HTTP {status_code}" if status_code in allowed else None
+def proves_unprocessed(status_code: int, *, retry_after: bool) -> bool:
+    """Whether this status proves the request was refused before anything was done."""
+    return status_code == 429 or (status_code == 503 and retry_after)
 
 
-def status_may_have_been_processed(status_code: int, *, idempotent: bool) -> bool:
+def reason_to_retry_status(status_code: int, *, idempotent: bool, retry_after: bool) -> str | None:
+    """Why an error status may be retried, or None when it must be raised; ``retry_after`` says whether
+    the response carried a usable Retry-After."""
+    if idempotent:
+        retryable = status_code in RETRYABLE_STATUSES
+    else:
+        retryable = proves_unprocessed(status_code, retry_after=retry_after)
+    return f"HTTP {status_code}" if retryable else None
+
+
+def status_may_have_been_processed(status_code: int, *, idempotent: bool, retry_after: bool) -> bool:
     """Whether a write that is not idempotent, answered with this status, may still have been acted on:
-    a 500, 502 or 504 does not prove the request was refused, as 429 and 503 do."""
-    return not idempotent and status_code in RETRYABLE_STATUSES - UNPROCESSED_STATUSES
+    a 500, 502, 504 or bare 503 does not prove the request was refused, as 429 and a 503 with
+    Retry-After do."""
+    return (
+        not idempotent
+        and status_code in RETRYABLE_STATUSES
+        and not proves_unprocessed(status_code, retry_after=retry_after)
+    )
 
 
 def reason_to_retry_error(error: httpx.TransportError, *, idempotent: bool) -> str | None:
@@ -102,5 +119,7 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
             return None
+        if when.tzinfo is None:  # "-0000" parses as "zone unknown"; HTTP dates are always UTC (RFC 9110)
+            when = when.replace(tzinfo=datetime.UTC)
         seconds = when.timestamp() - now
     return max(0.0, seconds) if math.isfinite(seconds) else None

@@ -5,6 +5,9 @@ from __future__ import annotations
 import time
 from typing import Protocol
 
+MIN_ATTEMPT_S = 1.0
+"""The least time worth starting an attempt with: a round trip to Sinch plus its token request."""
+
 
 class Clock(Protocol):
     """What the client needs from time: a monotonic clock for deadlines, wall time for token expiry."""
@@ -40,5 +43,6 @@ class Deadline:
         return max(0.0, self._ends_at - self._clock.monotonic())
 
     def allows_wait(self, seconds: float) -> bool:
-        """Whether sleeping this long still leaves time for another attempt."""
-        return seconds < self.remaining()
+        """Whether sleeping this long still leaves another attempt ``MIN_ATTEMPT_S``: an attempt started
+        with milliseconds left can only time out, and a timed-out POST leaves its outcome unknown."""
+        return seconds + MIN_ATTEMPT_S <= self.remaining()

@@ -5,12 +5,21 @@ OAuth2 token endpoint, with fault injection and a `/_emulator/` control plane.
 
     with EmulatorServer(EmulatorConfig(port=0)) as server:
         ...  # point SINCH_* (server.env()) at it
+
+The server and the application need the `emulator` extra (Starlette, uvicorn). They are imported on first
+use, so that `sinch-est-emulator` installed without the extra can say how to install it.
 """
 
-from .app import create_app
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .config import EmulatorConfig, RuntimeSettings
 from .faults import ErrorRule, FaultConfig, LostResponseRule
-from .server import EmulatorServer
+
+if TYPE_CHECKING:
+    from .app import create_app
+    from .server import EmulatorServer
 
 __all__ = [
     "EmulatorConfig",
@@ -21,3 +30,15 @@ __all__ = [
     "RuntimeSettings",
     "create_app",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "EmulatorServer":
+        from .server import EmulatorServer
+
+        return EmulatorServer
+    if name == "create_app":
+        from .app import create_app
+
+        return create_app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

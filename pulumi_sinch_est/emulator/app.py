@@ -1,9 +1,10 @@
 """`create_app(config)`: the ASGI application serving EST, Numbers, OAuth2 and the control plane.
 
-Every request outside `/_emulator/` passes through one pipeline, in this order: latency, injected error
-(error rates for API routes, the token bucket for the token endpoint; the request is not performed), the
-API itself, and a lost-response rule (performed, then the response is dropped). The request log records
-the outcome, including faults.
+Every request first passes the local-service checks of `guard` (body size; for the control plane, the
+Host header and the JSON media type). Every request outside `/_emulator/` then passes through one
+pipeline, in this order: latency, injected error (error rates for API routes, the token bucket for the
+token endpoint; the request is not performed), the API itself, and a lost-response rule (performed, then
+the response is dropped). The request log records the outcome, including faults.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from starlette.types import Message, Receive, Scope, Send
 
 from .auth import TOKEN_PATH, token_routes
 from .config import EmulatorConfig
-from .control import PREFIX as CONTROL_PREFIX
 from .control import control_routes
 from .faults import drop_response
+from .guard import is_control, read_body, refusal, replaying, too_large
 from .routes import api_routes
 from .routes.errors import flavour_for_path, status_response
 from .runtime import Runtime
@@ -49,7 +50,19 @@ class EmulatorApp(Starlette):
         self.state.runtime = runtime
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].startswith(CONTROL_PREFIX + "/"):
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        refused = refusal(scope, self.runtime.config.host)
+        if refused is not None:
+            await refused(scope, receive, send)
+            return
+        body = await read_body(receive)
+        if body is None:
+            await too_large(scope)(scope, receive, send)
+            return
+        receive = replaying(body, receive)
+        if is_control(scope):
             await super().__call__(scope, receive, send)
             return
         started = time.perf_counter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,22 @@ DEMO_KEY_ID = "3d9b7f15-0c2e-4a86-b1d4-7e5f9a2c6b30"
 DEMO_KEY_SECRET = "emulator-demo-key-secret"
 DEMO_NUMBERS = tuple(f"+1555000{n}" for n in range(1001, 1011))
 DEFAULT_CLI_PORT = 8787
+MAX_PROVISIONING_DELAY_S = 600.0
+"""Ten minutes: longer than any test waits, short enough that a typo cannot hang a number for days."""
+MAX_TOKEN_TTL_S = 86_400
+"""One day; Sinch's tokens last about an hour."""
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (a name or an IP literal) is this machine's loopback interface: where the emulator
+    may listen without a warning, and what its control plane accepts in a Host header. The client has
+    the same rule (`pulumi_sinch_est.config`); the emulator imports nothing of the package."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 @dataclass
@@ -25,6 +42,9 @@ class RuntimeSettings:
     duplicate_host_status: int
     token_ttl_s: int
     page_size_default: int
+    echo_rejected_values: bool = False
+    """Repeat a rejected password in the 400 that refuses it, as some servers do, so tests can prove the
+    client redacts what a server echoes. Off by default; changed only through `/_emulator/config`."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -33,6 +53,7 @@ class RuntimeSettings:
             "duplicateHostStatus": self.duplicate_host_status,
             "tokenTtlS": self.token_ttl_s,
             "pageSizeDefault": self.page_size_default,
+            "echoRejectedValues": self.echo_rejected_values,
         }
 
     def patch(self, body: object) -> None:
@@ -42,19 +63,28 @@ class RuntimeSettings:
         problems: list[FieldViolation] = []
         updates: dict[str, Any] = {}
         checks: dict[str, tuple[str, Any, str]] = {
-            "provisioningDelayS": ("provisioning_delay_s", lambda v: _num(v) and v >= 0, "a number >= 0"),
+            "provisioningDelayS": (
+                "provisioning_delay_s",
+                lambda v: _num(v) and 0 <= v <= MAX_PROVISIONING_DELAY_S,
+                f"a number 0..{MAX_PROVISIONING_DELAY_S:g}",
+            ),
             "strictDeletes": ("strict_deletes", lambda v: isinstance(v, bool), "true or false"),
             "duplicateHostStatus": (
                 "duplicate_host_status",
                 lambda v: v in (400, 409) and _int(v),
                 "400 or 409",
             ),
-            "tokenTtlS": ("token_ttl_s", lambda v: _int(v) and v >= 1, "an integer >= 1"),
+            "tokenTtlS": (
+                "token_ttl_s",
+                lambda v: _int(v) and 1 <= v <= MAX_TOKEN_TTL_S,
+                f"an integer 1..{MAX_TOKEN_TTL_S}",
+            ),
             "pageSizeDefault": (
                 "page_size_default",
                 lambda v: _int(v) and 1 <= v <= 1000,
                 "an integer 1..1000",
             ),
+            "echoRejectedValues": ("echo_rejected_values", lambda v: isinstance(v, bool), "true or false"),
         }
         for key, value in body.items():
             if key not in checks:

@@ -12,7 +12,8 @@ PUT    /_emulator/faults                                  {errorRates, latencyMs
                                                            unknown keys are refused)
 GET    /_emulator/config                                  runtime settings
 PATCH  /_emulator/config                                  {provisioningDelayS?, strictDeletes?,
-                                                           duplicateHostStatus?, tokenTtlS?, pageSizeDefault?}
+                                                           duplicateHostStatus?, tokenTtlS?, pageSizeDefault?,
+                                                           echoRejectedValues?}
 POST   /_emulator/numbers                                 {phoneNumber, regionCode?, type?, projectId?} -> 201
 POST   /_emulator/numbers/{phone_number}/fail-next-provisioning[?projectId=]   204
 POST   /_emulator/tokens/expire                           204, every token issued so far is expired

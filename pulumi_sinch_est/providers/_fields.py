@@ -54,6 +54,22 @@ def _not_blank(value: str) -> str:
     return value
 
 
+_OBJECT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
+"""Sinch ids are 26-character ULIDs (est-api.md: `01HA2E80QCBX185VVP21PJG9CT`), the emulator makes the same,
+and Sinch's mock server longer look-alikes (`01W4FFL35P4NC4K35CREDENTIAL1`); project ids are UUIDs. Ids are
+opaque, so the rule is the characters those use, not the ULID shape: no '/', '.', '%' or space, so an id can
+never become `..` or another path once it is put into a URL (httpx would resolve `/trunks/../x`)."""
+
+
+def _object_id(value: str) -> str:
+    if not _OBJECT_ID.fullmatch(value):
+        raise ValueError(
+            "expected a Sinch object id: 1 to 128 letters, digits, '-' or '_' starting with a letter or digit "
+            "(such as 01HA2E80QCBX185VVP21PJG9CT); '/', '.' and spaces never occur in one"
+        )
+    return value
+
+
 def _password(value: str) -> str:
     if len(value) < 12 or not (
         any(c.isupper() for c in value) and any(c.islower() for c in value) and any(c.isdigit() for c in value)
@@ -98,8 +114,9 @@ Cidr = Annotated[str, Field(strict=True), AfterValidator(_cidr)]
 Name = Annotated[str, Field(strict=True, max_length=255), AfterValidator(_not_blank)]
 Password = Annotated[str, Field(strict=True, max_length=255), AfterValidator(_password)]
 Username = Annotated[str, Field(strict=True, max_length=128), AfterValidator(_not_blank)]
-ObjectId = Annotated[str, Field(strict=True, max_length=128), AfterValidator(_not_blank)]
-"""The id of an existing Sinch object (a trunk, a list), usually another resource's `id` output."""
+ObjectId = Annotated[str, Field(strict=True), AfterValidator(_object_id)]
+"""The id of an existing Sinch object (a trunk, a list), usually another resource's `id` output, or an
+`import_id`. It goes into URL paths, so only the characters ids are made of pass (see `_OBJECT_ID`)."""
 SipAddress = Annotated[str, Field(strict=True), AfterValidator(_sip_address)]
 WholeNumber = BeforeValidator(_whole_number)
 """Put in front of an integer type for values that come from the engine; Port and Priority carry it."""

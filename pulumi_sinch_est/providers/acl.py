@@ -44,7 +44,7 @@ from ..client import NotFoundError, SinchClient
 from ..client.models import AccessControlList, AccessControlListRequest, IpRange, IpRangeRequest
 from . import _context
 from ._base import EstProvider, InputModel
-from ._fields import Flag, Name, _cidr, each_once, known_keys
+from ._fields import Flag, Name, ObjectId, _cidr, each_once, known_keys
 from ._ownership import Before, adopted, created
 
 
@@ -102,7 +102,7 @@ class AclInputs(InputModel):
         Field(strict=True),
         AfterValidator(_range_set),
     ]
-    import_id: str | None = None
+    import_id: ObjectId | None = None
 
 
 def cidr_of(ip_range: IpRange) -> str:

@@ -36,7 +36,7 @@ from pydantic import ValidationInfo, field_validator
 from ..client import CallBlockingRule, CallBlockingRuleRequest, NotFoundError, SinchClient
 from . import _context
 from ._base import EstProvider, InputModel
-from ._fields import CountryCode, Direction, Name, NumberPrefix
+from ._fields import CountryCode, Direction, Name, NumberPrefix, ObjectId
 from ._ownership import Before, adopted, created
 
 _FIELDS_OF = {
@@ -53,7 +53,7 @@ class CallBlockingRuleInputs(InputModel):
     callee_match: NumberPrefix | None = None
     # Declared after the fields it rules on, so its validator can see them.
     direction: Direction
-    import_id: str | None = None
+    import_id: ObjectId | None = None
 
     @field_validator("direction")
     @classmethod

@@ -47,7 +47,7 @@ class EndpointInputs(InputModel):
     credential_username: Username | None = None
     address: SipAddress | None = Field(default=None, validate_default=True)
     port: Port | None = Field(default=None, validate_default=True)
-    import_id: str | None = None
+    import_id: ObjectId | None = None
 
     @field_validator("address")
     @classmethod

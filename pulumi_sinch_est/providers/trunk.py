@@ -29,7 +29,7 @@ from ..client.error_mapping import troubleshooting_ref
 from ..client.models import Trunk, TrunkRequest
 from . import _context
 from ._base import EstProvider, InputModel
-from ._fields import E164, Flag, HostName, Name
+from ._fields import E164, Flag, HostName, Name, ObjectId
 from ._ownership import Before, adopted, created
 
 HOST_NAME_SEED = "__host_name_seed"
@@ -42,7 +42,7 @@ class TrunkInputs(InputModel):
     enable_caller_name: Flag = False
     enable_call_forward: Flag = False
     call_forward_number: E164 | None = Field(default=None, validate_default=True)
-    import_id: str | None = None
+    import_id: ObjectId | None = None
 
     @field_validator("call_forward_number")
     @classmethod

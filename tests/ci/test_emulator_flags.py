@@ -49,8 +49,8 @@ def github_fork_job() -> tuple[list[str], dict[str, Any]]:
 
 def gitlab_fork_job() -> tuple[list[str], dict[str, Any]]:
     job = load(GITLAB_PIPELINE)["emulator"]
-    command = next(s["command"][0] for s in job["services"] if "sinch-est-emulator" in " ".join(s.get("command", [])))
-    return emulator_command(command), job["variables"]
+    script = next(step for step in job["script"] if "sinch-est-emulator" in step)
+    return emulator_command(script), job["variables"]
 
 
 JOBS = {"github": github_fork_job, "gitlab": gitlab_fork_job}

@@ -18,7 +18,7 @@ from pulumi_sinch_est.client import (
     TrunkRequest,
     UnexpectedResponseError,
 )
-from pulumi_sinch_est.client.auth import TokenCache
+from pulumi_sinch_est.client.auth import TOKEN_RETRY_AFTER_CAP_S, TokenCache
 from tests.conftest import FakeClock
 
 from .conftest import EST_BASE, KEY_ID, KEY_SECRET, STATIC_TOKEN, TOKEN_URL, MakeClient, jwt, settings, token_response
@@ -286,3 +286,81 @@ def test_auth_reprs_hide_secrets() -> None:
 
     assert KEY_SECRET not in repr(ClientCredentials("https://a", KEY_ID, KEY_SECRET, cache=TokenCache()))
     assert STATIC_TOKEN not in repr(StaticToken(STATIC_TOKEN))
+
+
+def test_token_endpoint_retry_after_is_capped(
+    make_client: MakeClient, router: respx.MockRouter, clock: FakeClock
+) -> None:
+    router.post(TOKEN_URL).mock(
+        side_effect=[
+            httpx.Response(429, headers={"Retry-After": "3600"}),
+            token_response(jwt({"exp": clock.now + 3600})),
+        ]
+    )
+    router.get(TRUNK).mock(return_value=OK_TRUNK)
+
+    make_client(keys=True, timeout_s=60).trunks.get("T1")
+
+    assert clock.sleeps == [TOKEN_RETRY_AFTER_CAP_S]
+
+
+def test_token_endpoint_retry_after_beyond_the_deadline_fails_without_waiting(
+    make_client: MakeClient, router: respx.MockRouter, clock: FakeClock
+) -> None:
+    token_route = router.post(TOKEN_URL).mock(
+        side_effect=[
+            httpx.Response(429, headers={"Retry-After": "10"}),
+            token_response(jwt({"exp": clock.now + 3600})),
+        ]
+    )
+    api = router.get(TRUNK).mock(return_value=OK_TRUNK)
+
+    with pytest.raises(RateLimitedError, match="obtaining an access token failed: HTTP 429"):
+        make_client(keys=True, timeout_s=5).trunks.get("T1")
+
+    assert clock.sleeps == [] and token_route.call_count == 1 and not api.called
+
+
+class LockWatchingClock(FakeClock):
+    """Records, for every sleep, whether the token slot's lock was held while sleeping."""
+
+    def __init__(self, lock: threading.Lock) -> None:
+        super().__init__()
+        self.lock = lock
+        self.locked_while_sleeping: list[bool] = []
+
+    def sleep(self, seconds: float) -> None:
+        self.locked_while_sleeping.append(self.lock.locked())
+        super().sleep(seconds)
+
+
+def test_token_endpoint_back_off_is_slept_outside_the_shared_lock(router: respx.MockRouter) -> None:
+    """Every provider thread waits on that lock: a sleep under it would freeze them all."""
+    cache = TokenCache()
+    clock = LockWatchingClock(cache.slot(settings().auth_url, KEY_ID).lock)
+    router.post(TOKEN_URL).mock(
+        side_effect=[httpx.Response(429, headers={"Retry-After": "2"}), token_response(jwt({"exp": clock.now + 3600}))]
+    )
+    router.get(TRUNK).mock(return_value=OK_TRUNK)
+    client = SinchClient(settings(), transport=httpx.MockTransport(router.handler), clock=clock, token_cache=cache)
+
+    client.trunks.get("T1")
+
+    assert clock.locked_while_sleeping == [False]
+    client.close()
+
+
+def test_a_thread_arriving_during_the_pause_waits_without_calling_the_endpoint(
+    router: respx.MockRouter, clock: FakeClock
+) -> None:
+    cache = TokenCache()
+    slot = cache.slot(settings().auth_url, KEY_ID)
+    slot.quiet_until = clock.monotonic() + 3
+    token_route = router.post(TOKEN_URL).mock(return_value=token_response(jwt({"exp": clock.now + 3600})))
+    router.get(TRUNK).mock(return_value=OK_TRUNK)
+    client = SinchClient(settings(), transport=httpx.MockTransport(router.handler), clock=clock, token_cache=cache)
+
+    client.trunks.get("T1")
+
+    assert clock.sleeps == [3.0] and token_route.call_count == 1
+    client.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 
 import httpx
 import pytest
@@ -99,18 +100,18 @@ def test_post_is_retried_when_it_was_never_sent(
     assert route.call_count == 2
 
 
-@pytest.mark.parametrize("status", [429, 503])
+@pytest.mark.parametrize(("status", "headers"), [(429, {}), (503, {"Retry-After": "1"})])
 def test_post_is_retried_on_statuses_that_prove_it_was_not_processed(
-    client: SinchClient, router: respx.MockRouter, status: int
+    client: SinchClient, router: respx.MockRouter, status: int, headers: dict[str, str]
 ) -> None:
-    route = router.post(TRUNKS).mock(side_effect=[httpx.Response(status), OK_TRUNK])
+    route = router.post(TRUNKS).mock(side_effect=[httpx.Response(status, headers=headers), OK_TRUNK])
 
     client.trunks.create(REQUEST)
 
     assert route.call_count == 2
 
 
-@pytest.mark.parametrize("status", [500, 502, 504])
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
 def test_post_is_not_retried_on_ambiguous_server_errors(
     client: SinchClient, router: respx.MockRouter, status: int
 ) -> None:
@@ -124,11 +125,11 @@ def test_post_is_not_retried_on_ambiguous_server_errors(
     assert caught.value.may_have_been_processed is True
 
 
-@pytest.mark.parametrize(("method", "status"), [("PUT", 500), ("POST", 503), ("POST", 400)])
+@pytest.mark.parametrize(("method", "status"), [("PUT", 500), ("POST", 429), ("POST", 400)])
 def test_failures_that_prove_nothing_was_written_say_so(
     make_client: MakeClient, router: respx.MockRouter, method: str, status: int
 ) -> None:
-    """A PUT is retried until it gives up, so its last 500 is not a half-done create; a 503 or a 400
+    """A PUT is retried until it gives up, so its last 500 is not a half-done create; a 429 or a 400
     refused the request."""
     client = make_client(retry_policy=RetryPolicy(max_attempts=2))
     router.route(method=method, url__startswith=TRUNKS).respond(status)
@@ -239,7 +240,9 @@ def test_timeout_at_the_deadline_says_so(make_client: MakeClient, router: respx.
 def test_retries_are_logged_with_their_reason(
     client: SinchClient, router: respx.MockRouter, caplog: pytest.LogCaptureFixture
 ) -> None:
-    router.post(TRUNKS).mock(side_effect=[httpx.ConnectError("refused"), httpx.Response(503), OK_TRUNK])
+    router.post(TRUNKS).mock(
+        side_effect=[httpx.ConnectError("refused"), httpx.Response(503, headers={"Retry-After": "1"}), OK_TRUNK]
+    )
 
     with caplog.at_level(logging.INFO, logger="pulumi_sinch_est.client"):
         client.trunks.create(REQUEST)
@@ -280,3 +283,33 @@ def test_giving_up_is_logged(
 )
 def test_parse_retry_after(header: str | None, expected: float | None) -> None:
     assert parse_retry_after(header, now=1_700_000_000.0) == expected
+
+
+def test_an_http_date_ending_in_minus_0000_is_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """RFC 5322 reads "-0000" as "zone unknown" (a naive datetime, then taken as local time); HTTP dates
+    are UTC. A machine clock in New York must not turn 10 s into five hours."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        assert parse_retry_after("Tue, 14 Nov 2023 22:13:30 -0000", now=1_700_000_000.0) == 10.0
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_the_last_attempt_is_not_started_without_a_minimum_budget(
+    make_client: MakeClient, router: respx.MockRouter, clock: FakeClock
+) -> None:
+    """After 3 s of a 10 s budget, a 6.5 s wait would leave 0.5 s: an attempt that can only time out."""
+    client = make_client(timeout_s=10)
+
+    def slow_503(request: httpx.Request) -> httpx.Response:
+        clock.now += 3
+        return httpx.Response(503, headers={"Retry-After": "6.5"})
+
+    route = router.get(TRUNK).mock(side_effect=slow_503)
+
+    with pytest.raises(ServerError):
+        client.trunks.get("T1")
+
+    assert route.call_count == 1 and clock.sleeps == []

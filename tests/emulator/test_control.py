@@ -76,6 +76,7 @@ def test_config_get_patch_and_validation(api: Api) -> None:
         "duplicateHostStatus": 409,
         "tokenTtlS": 3600,
         "pageSizeDefault": 500,
+        "echoRejectedValues": False,
     }
     patched = api.control("PATCH", "/config", json={"provisioningDelayS": 0, "duplicateHostStatus": 400}).json()
     assert patched["provisioningDelayS"] == 0 and patched["duplicateHostStatus"] == 400
@@ -85,6 +86,9 @@ def test_config_get_patch_and_validation(api: Api) -> None:
         {"strictDeletes": "no"},
         {"nope": 1},
         {"pageSizeDefault": 5000},
+        {"provisioningDelayS": 1e9},
+        {"tokenTtlS": 10**12},
+        {"echoRejectedValues": "yes"},
         ["not", "an", "object"],
     ):
         expect_error(api.control("PATCH", "/config", json=body), 400, "INVALID_ARGUMENT")
@@ -100,7 +104,8 @@ def test_zero_provisioning_delay_applies_on_the_next_read(api: Api) -> None:
 
 def test_control_plane_needs_no_auth_and_rejects_bad_bodies(api: Api) -> None:
     assert api.control("GET", "/health").json() == {"status": "ok"}
-    expect_error(api.control("POST", "/numbers", content=b"{oops"), 400, "INVALID_ARGUMENT")
+    json_type = {"Content-Type": "application/json"}
+    expect_error(api.control("POST", "/numbers", content=b"{oops", headers=json_type), 400, "INVALID_ARGUMENT")
     expect_error(api.control("POST", "/keys", json={"keyId": "k"}), 400, "INVALID_ARGUMENT", "keySecret")
     expect_error(api.control("GET", "/requests", params={"since": "x"}), 400, "INVALID_ARGUMENT")
     assert api.control("GET", "/nope").status_code == 404

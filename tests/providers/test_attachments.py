@@ -110,9 +110,9 @@ def trunks(monkeypatch: pytest.MonkeyPatch, kind: Kind) -> FakeTrunks:
 
 INVALID = [
     ({"trunk_id": ""}, "trunk_id", "trunk_id = '' is invalid"),
-    ({"trunk_id": "  "}, "trunk_id", "expected a non-empty string"),
+    ({"trunk_id": "  "}, "trunk_id", "expected a Sinch object id"),
     ({"<list>": ""}, "<list>", "<list> = '' is invalid"),
-    ({"<list>": " "}, "<list>", "expected a non-empty string"),
+    ({"<list>": " "}, "<list>", "expected a Sinch object id"),
     ({"<list>": 5}, "<list>", "<list> = 5 is invalid"),
     ({"import_id": "T1"}, "import_id", "expected 'T1/<id>1'"),
     ({"import_id": "<id>1"}, "import_id", "expected 'T1/<id>1'"),

@@ -71,9 +71,20 @@ def test_no_secret_in_state_events_logs_or_errors(sinch: Chaos, tmp_path: Path) 
     authority.issue = recording_issue
     log_file = tmp_path / "provider.log"
     sinch.engine.env.update(SINCH_LOG_LEVEL="DEBUG", SINCH_LOG_FILE=str(log_file))
-    key_secret = sinch.engine.env.pop("SINCH_KEY_SECRET")
+    # The key travels as secret stack config; the key id and URLs go with it (one layer, see config.py).
+    config = {
+        f"sinch:{key}": sinch.engine.env.pop(f"SINCH_{variable}")
+        for key, variable in [
+            ("keyId", "KEY_ID"),
+            ("keySecret", "KEY_SECRET"),
+            ("estUrl", "EST_URL"),
+            ("numbersUrl", "NUMBERS_URL"),
+            ("authUrl", "AUTH_URL"),
+        ]
+    }
+    key_secret = config["sinch:keySecret"]
     assert key_secret == DEMO_KEY_SECRET
-    stack = sinch.stack(every_type(NUMBERS[:1]), config={"sinch:keySecret": key_secret}, secrets={"sinch:keySecret"})
+    stack = sinch.stack(every_type(NUMBERS[:1]), config=config, secrets={"sinch:keySecret"})
     said = Transcript()
 
     said.run(stack.up)

@@ -70,11 +70,12 @@ class CredentialList:
         }
 
 
-def _read_password(reader: FieldReader) -> str | None:
+def _read_password(reader: FieldReader, echo: bool) -> str | None:
+    """The password, or None with a violation; ``echo`` repeats the rejected value in it."""
     password = reader.text("password", required=True)
     problem = None if password is None else password_problem(password)
     if problem:
-        reader.violate("password", problem)
+        reader.violate("password", f"{problem} (got {password!r})" if echo else problem)
         return None
     return password
 
@@ -110,7 +111,7 @@ class CredentialLists:
                 entry.violate("username", "must be 1-64 letters, digits or ._@+-")
             elif username is not None and username in {u for u, _ in pairs}:
                 entry.violate("username", f"{username!r} appears more than once in the list")
-            password = _read_password(entry)
+            password = _read_password(entry, self._backend.settings.echo_rejected_values)
             if username is not None and password is not None:
                 pairs.append((username, password))
         reader.check()
@@ -176,7 +177,7 @@ class CredentialLists:
             found = find_credential_list(project, list_id)
             credential = _find_credential(found, username)
             reader = FieldReader(body)
-            password = _read_password(reader)
+            password = _read_password(reader, self._backend.settings.echo_rejected_values)
             reader.check()
             assert password is not None
             credential.password_hash = hash_password(password)
