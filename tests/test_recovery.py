@@ -351,13 +351,14 @@ def test_a_credential_list_is_never_matched_by_its_name_alone(emulator: Emulator
 def test_it_says_which_project_and_hosts_it_uses_and_writes_mode_0600(
     emulator: EmulatorServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    since = datetime.now(UTC).isoformat()  # the killed run started
     trunk_id, trunk = _make(TrunkProvider(), {"name": "Voice", "host_name": "recovery-mode"})
     source, target = tmp_path / "s.json", tmp_path / "fixed.json"
     source.write_text(json.dumps(_exported(_pending("Trunk", "trunk", trunk))))
     target.write_text("{}")
     target.chmod(0o644)  # an older file of the same name keeps no wider mode
 
-    assert main([str(source), "-o", str(target)]) == 0
+    assert main([str(source), "--since", since, "-o", str(target)]) == 0
 
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     first_line = capsys.readouterr().err.splitlines()[0]
@@ -372,6 +373,7 @@ def test_stack_config_from_pulumi_config_json_is_a_layer_like_the_providers(
     emulator: EmulatorServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`--config <(pulumi config --show-secrets --json)`: the stack's key, and never a stray SINCH_*_URL."""
+    since = datetime.now(UTC).isoformat()  # the killed run started
     trunk_id, trunk = _make(TrunkProvider(), {"name": "Voice", "host_name": "recovery-config"})
     env = emulator.env()
     for key in env:
@@ -389,13 +391,13 @@ def test_stack_config_from_pulumi_config_json_is_a_layer_like_the_providers(
     source.write_text(json.dumps(_exported(_pending("Trunk", "trunk", trunk))))
     settings.write_text(json.dumps(config))
 
-    assert main([str(source), "--config", str(settings), "-o", str(target)]) == 0
+    assert main([str(source), "--since", since, "--config", str(settings), "-o", str(target)]) == 0
     assert "(credentials and URLs from stack config)" in capsys.readouterr().err
     assert _by_name(json.loads(target.read_text()))["trunk"]["id"] == trunk_id
 
     monkeypatch.setenv("SINCH_EST_URL", "http://127.0.0.1:9")
     target.unlink()
-    assert main([str(source), "--config", str(settings), "-o", str(target)]) == 1
+    assert main([str(source), "--since", since, "--config", str(settings), "-o", str(target)]) == 1
     error = capsys.readouterr().err
     assert "stack config `sinch:keyId`" in error and "environment variable SINCH_EST_URL" in error
     assert not target.exists()

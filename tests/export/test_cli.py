@@ -58,7 +58,9 @@ def test_the_summary_counts_every_object_and_lists_the_secrets(live: Live, tmp_p
     assert methods == {"GET"}
 
 
-def test_flags_override_the_environment(live: Live, tmp_path: Path) -> None:
+def test_flags_are_a_layer_of_their_own(live: Live, tmp_path: Path) -> None:
+    """Flags work alone; flags beside a `SINCH_*` environment naming another key or project are refused
+    with both places named (one layer of settings, `pulumi_sinch_est.config`), never silently mixed."""
     env = live.server.env()
     flags = [
         "--project-id",
@@ -74,8 +76,12 @@ def test_flags_override_the_environment(live: Live, tmp_path: Path) -> None:
         "--auth-url",
         env["SINCH_AUTH_URL"],
     ]
+    assert run_export({}, "--out", tmp_path / "out", "--json", *flags).summary()["resources"]["Trunk"] == 3
+
     wrong = {**env, "SINCH_PROJECT_ID": "not-this-project", "SINCH_KEY_SECRET": "wrong"}
-    assert run_export(wrong, "--out", tmp_path / "out", "--json", *flags).summary()["resources"]["Trunk"] == 3
+    mixed = run_export(wrong, "--out", tmp_path / "mixed", "--json", *flags)
+    assert mixed.returncode == 1 and not (tmp_path / "mixed").exists()
+    assert "argument `project_id`" in mixed.stderr and "environment variable SINCH_PROJECT_ID" in mixed.stderr
 
 
 def test_missing_settings_fail_with_the_setting_named(tmp_path: Path) -> None:
