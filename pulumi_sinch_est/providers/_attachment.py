@@ -13,6 +13,7 @@ Choices where est-api.md §6.1 and §8.3 leave things open:
   list the trunk already has is taken as success: the link then belongs to this resource, and
   destroying the resource removes it. Adopt with `import_id` to say so explicitly and make no write.
 - The trunk's linked ids are read whole (every page) to find the link: there is no call for one link.
+  A refresh's reads of one trunk's links share one listing (`client.listings`).
 - A link POST whose response was lost is looked up before the error is raised: linking is idempotent,
   so finding the link means the POST was processed.
 - `import_id` must be `<trunk_id>/<list id>` of this very attachment, so the inputs and the adopted link
@@ -69,6 +70,10 @@ class AttachmentProvider(EstProvider):
     def unlink(self, trunks: Trunks, trunk_id: str, list_id: str) -> None:
         raise NotImplementedError
 
+    def has_link(self, trunks: Trunks, trunk_id: str, list_id: str) -> bool:
+        """For `read`: whether the trunk links the list, which a listing of its links may answer."""
+        raise NotImplementedError
+
     def _ids(self, id_: str, props: dict[str, Any]) -> tuple[str, str]:
         """The link's trunk and list, from the outputs or, failing that, from the id."""
         trunk_id, _, list_id = id_.partition("/")
@@ -107,7 +112,7 @@ class AttachmentProvider(EstProvider):
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         trunk_id, list_id = self._ids(id_, props)
-        if not self._is_linked(trunk_id, list_id):
+        if not self.has_link(_context.client().trunks, trunk_id, list_id):
             return ReadResult(id_=None, outs={})
         outs = self._outputs(trunk_id, list_id, props.get("import_id"))
         return ReadResult(id_=id_, outs=outs, inputs=self.inputs_of(outs))

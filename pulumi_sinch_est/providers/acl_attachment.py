@@ -44,3 +44,6 @@ class AclAttachmentProvider(AttachmentProvider):
 
     def unlink(self, trunks: Trunks, trunk_id: str, list_id: str) -> None:
         trunks.unlink_access_control_list(trunk_id, list_id)
+
+    def has_link(self, trunks: Trunks, trunk_id: str, list_id: str) -> bool:
+        return trunks.has_access_control_list(trunk_id, list_id)

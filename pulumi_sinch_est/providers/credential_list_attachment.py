@@ -47,3 +47,6 @@ class CredentialListAttachmentProvider(AttachmentProvider):
 
     def unlink(self, trunks: Trunks, trunk_id: str, list_id: str) -> None:
         trunks.unlink_credential_list(trunk_id, list_id)
+
+    def has_link(self, trunks: Trunks, trunk_id: str, list_id: str) -> bool:
+        return trunks.has_credential_list(trunk_id, list_id)

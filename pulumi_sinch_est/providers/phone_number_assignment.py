@@ -1,13 +1,14 @@
 """Provider for `PhoneNumberAssignment`: routes a rented number's voice to an EST trunk.
 
-API calls (Numbers API, est-api.md §7.1 and the contract): read `GET /activeNumbers/{e164}`; assign
-`PATCH /activeNumbers/{e164}` `{"voiceConfiguration": {"type": "EST", "trunkId": <trunk>}}`; unassign the
-same with `"trunkId": ""`. Both writes are asynchronous: the response still shows the old configuration
-on top and the requested one under `scheduledVoiceProvisioning` (`WAITING`, `IN_PROGRESS`), which turns
-null once applied or keeps `status: FAILED` (top level unchanged). Every write is therefore followed by a
-wait (`wait_voice_provisioned`, polling `GET` from 0.25 s backing off to 4 s; the first read comes
-sooner once this process has seen provisioning finish sooner, see `FirstPoll`) bounded by the
-`provisioning_timeout_seconds` input: dynamic providers get no engine timeouts.
+API calls (Numbers API, est-api.md §7.1 and the contract): read `GET /activeNumbers/{e164}` (a refresh: the
+listing of every rented number, `client.listings`); assign `PATCH /activeNumbers/{e164}`
+`{"voiceConfiguration": {"type": "EST", "trunkId": <trunk>}}`; unassign the same with `"trunkId": ""`. Both
+writes are asynchronous: the response still shows the old configuration on top and the requested one under
+`scheduledVoiceProvisioning` (`WAITING`, `IN_PROGRESS`), which turns null once applied or keeps `status:
+FAILED` (top level unchanged). Every write is therefore followed by a wait (`wait_voice_provisioned`, polling
+`GET` from 0.25 s backing off to 4 s; the first read comes sooner once this process has seen provisioning
+finish sooner, see `FirstPoll`) bounded by the `provisioning_timeout_seconds` input: dynamic providers get no
+engine timeouts.
 
 - create: GET first. Not rented in the project (404): error. Already on this trunk with nothing pending:
   adopted, no write. On another trunk, a Voice app or a Fax service (applied or pending): error, the
@@ -167,10 +168,11 @@ def failure_reason(schedule: ScheduledVoiceProvisioning | None) -> str:
 # find / status / wait ---------------------------------------------------------------------------------
 
 
-def find_active_number(client: SinchClient, phone_number: str) -> ActiveNumber | None:
-    """The rented number, or None when the project does not have it."""
+def find_active_number(client: SinchClient, phone_number: str, *, listed: bool = False) -> ActiveNumber | None:
+    """The rented number, or None when the project does not have it; `listed` for a refresh's read, which
+    a listing of every number may answer (never for a wait: only this process's writes drop a listing)."""
     try:
-        return client.active_numbers.get(phone_number)
+        return client.active_numbers.read(phone_number) if listed else client.active_numbers.get(phone_number)
     except NotFoundError:
         return None
 
@@ -335,7 +337,7 @@ class PhoneNumberAssignmentProvider(EstProvider):
         return str(inputs["phone_number"]) if found else None
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        number = find_active_number(_context.client(), id_)
+        number = find_active_number(_context.client(), id_, listed=True)
         trunk_id = applied(number).est_trunk if number is not None else ""
         if number is None or not trunk_id:
             return ReadResult(id_=None, outs={})

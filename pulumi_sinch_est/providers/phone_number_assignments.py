@@ -171,7 +171,7 @@ def _release(client: SinchClient, number: str, recorded: str, trunk_id: str, tim
 
 def _read(client: SinchClient, number: str) -> Outcome:
     """Where the number is applied now: a trunk, or "" when it is on none (or left the project)."""
-    live = find_active_number(client, number)
+    live = find_active_number(client, number, listed=True)
     if live is None:
         return Outcome(number, "")
     return Outcome(number, applied(live).est_trunk, live.region_code)

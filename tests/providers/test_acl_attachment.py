@@ -71,6 +71,10 @@ class FakeTrunks:
         self.calls.append(f"POST {trunk_id} {acl_ids}")
         self.links[trunk_id].extend(i for i in acl_ids if i not in self.links[trunk_id])
 
+    def has_access_control_list(self, trunk_id: str, list_id: str) -> bool:
+        """The client's listing-backed check; a fake keeps no listing, so it lists every time."""
+        return trunk_id in self.links and list_id in self.links[trunk_id]
+
     def list_access_control_list_ids(self, trunk_id: str) -> list[str]:
         if trunk_id not in self.links:
             raise NotFoundError(404, "listing")

@@ -139,6 +139,10 @@ class FakeLists:
             self.passwords[(list_id, c.username)] = c.password
         return self.get(list_id)
 
+    def read(self, list_id: str) -> CredentialList:
+        """The client's listing-backed read; a fake keeps no listing, so it reads as `get` does."""
+        return self.get(list_id)
+
     def get(self, list_id: str) -> CredentialList:
         if list_id not in self.lists:
             raise NotFoundError(404, f"reading credential list {list_id}")

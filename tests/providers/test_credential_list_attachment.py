@@ -75,6 +75,10 @@ class FakeTrunks:
     def unreachable(trunk_id: str, list_ids: list[str]) -> None:
         raise TransportError("linking", "connection reset", may_have_been_processed=True)
 
+    def has_credential_list(self, trunk_id: str, list_id: str) -> bool:
+        """The client's listing-backed check; a fake keeps no listing, so it lists every time."""
+        return trunk_id in self.links and list_id in self.links[trunk_id]
+
     def list_credential_list_ids(self, trunk_id: str) -> list[str]:
         if trunk_id not in self.links:
             raise NotFoundError(404, "listing")
