@@ -24,14 +24,16 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 
 from ..client import NotFoundError, ServerError, TransportError
-from ..client.trunks import Trunks
 from . import _context
 from ._base import EstProvider, ProviderError, contains_unknown, found_after
+
+if TYPE_CHECKING:
+    from ..client.trunks import Trunks
 
 
 class LinkNotFoundError(ProviderError, LookupError):

@@ -10,12 +10,16 @@ is silent are those of every attachment (`_attachment`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import ValidationInfo, field_validator
 
-from ..client.trunks import Trunks
 from ._attachment import AttachmentProvider, check_import_id
 from ._base import InputModel
 from ._fields import ObjectId
+
+if TYPE_CHECKING:
+    from ..client.trunks import Trunks
 
 
 class AclAttachmentInputs(InputModel):
