@@ -33,6 +33,7 @@ class Row:
             "ratio": round(self.ratio, 2),
             "requests": self.requests.total,
             "minimum": self.minimum.total,
+            "requests_per_resource": round(self.requests.total / self.n, 2),
         }
 
 

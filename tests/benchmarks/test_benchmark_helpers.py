@@ -38,7 +38,8 @@ def test_a_site_is_ten_resources_with_three_numbers() -> None:
     [
         ("up", Requests(reads=120, writes=200, tokens=1)),  # a number: read before, write, read after
         ("preview", Requests()),
-        ("refresh", Requests(reads=200, tokens=1)),
+        # one listing each of trunks, ACLs, credential lists and numbers; per trunk (20): endpoints and links
+        ("refresh", Requests(reads=4 + 3 * 20, tokens=1)),
         ("destroy", Requests(reads=120, writes=200, tokens=1)),
     ],
 )
