@@ -34,6 +34,7 @@ class Row:
             "requests": self.requests.total,
             "minimum": self.minimum.total,
             "requests_per_resource": round(self.requests.total / self.n, 2),
+            "reads_writes_tokens": {"requests": _rw(self.requests), "minimum": _rw(self.minimum)},
         }
 
 
