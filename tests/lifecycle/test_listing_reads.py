@@ -110,8 +110,11 @@ def test_a_trunk_deleted_with_its_endpoints_drops_them_all(sinch: Sinch) -> None
     stack.refresh()
 
     gone = {"trunk2", "link2", "number2", *(f"pbx2-{e}" for e in range(ENDPOINTS_PER_TRUNK))}
-    state = stack.export_stack().deployment["resources"]
-    names = {r["urn"].rsplit("::", 1)[1] for r in state if r["type"].startswith("pulumi-python:dynamic")}
+    deployment = stack.export_stack().deployment
+    assert deployment is not None
+    names = {
+        r["urn"].rsplit("::", 1)[1] for r in deployment["resources"] if r["type"].startswith("pulumi-python:dynamic")
+    }
     assert not names & gone
     assert _planned(stack) == {"create": len(gone)}
 
