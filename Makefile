@@ -29,8 +29,13 @@ typecheck: $(INSTALLED)
 # The whole suite: lint, types, unit, emulator and the real-engine lifecycle tests, including the
 # dependency smoke on both ends of the declared ranges and the built wheel installed alone. The first run
 # also builds their pinned virtualenvs into the same cache as the CLI (needs the package index once).
+# Engine tests spend much of their time waiting on process start-ups and the engine, so two workers
+# (pytest-xdist) finish the suite well ahead of one even on two cores; every fixture keeps to its own
+# ports, folders and PULUMI_HOME. PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= 2
+
 test: $(INSTALLED) lint typecheck
-	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) -m pytest
+	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) -m pytest -n $(PYTEST_WORKERS)
 
 # Unit and emulator tests only: no Pulumi CLI needed.
 unit: $(INSTALLED)

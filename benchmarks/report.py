@@ -33,6 +33,8 @@ class Row:
             "ratio": round(self.ratio, 2),
             "requests": self.requests.total,
             "minimum": self.minimum.total,
+            "requests_per_resource": round(self.requests.total / self.n, 2),
+            "reads_writes_tokens": {"requests": _rw(self.requests), "minimum": _rw(self.minimum)},
         }
 
 

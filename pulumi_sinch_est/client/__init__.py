@@ -6,19 +6,11 @@ are all imported from here. It knows nothing about Pulumi.
 
 from __future__ import annotations
 
+import importlib
 import threading
-
-import httpx
+from typing import TYPE_CHECKING
 
 from ..config import ConfigurationError, Settings
-from .access_control_lists import AccessControlLists
-from .active_numbers import ActiveNumbers
-from .auth import ClientCredentials, StaticToken, TokenCache
-from .call_blocking_rules import CallBlockingRules
-from .calls import Calls
-from .country_permissions import CountryPermissions
-from .credential_lists import CredentialLists
-from .endpoints import Endpoints
 from .errors import (
     AmbiguousMatchError,
     ApiError,
@@ -33,36 +25,65 @@ from .errors import (
     TransportError,
     UnexpectedResponseError,
 )
-from .models import (
-    AccessControlList,
-    AccessControlListRequest,
-    ActiveNumber,
-    Call,
-    CallBlockingRule,
-    CallBlockingRuleRequest,
-    CountryPermission,
-    Credential,
-    CredentialList,
-    CredentialListRequest,
-    CredentialRequest,
-    Endpoint,
-    EndpointRequest,
-    IpRange,
-    IpRangeRequest,
-    Money,
-    PhoneNumber,
-    ScheduledVoiceProvisioning,
-    Trunk,
-    TrunkRequest,
-    VoiceConfiguration,
-)
-from .phone_numbers import PhoneNumbers
-from .projects import Projects
-from .requester import Requester
-from .retries import RetryPolicy
 from .timing import Clock, SystemClock
-from .transport import new_http_client, shared_http_client
-from .trunks import Trunks
+
+if TYPE_CHECKING:
+    import httpx
+
+    from .auth import TokenCache
+    from .models import (
+        AccessControlList,
+        AccessControlListRequest,
+        ActiveNumber,
+        Call,
+        CallBlockingRule,
+        CallBlockingRuleRequest,
+        CountryPermission,
+        Credential,
+        CredentialList,
+        CredentialListRequest,
+        CredentialRequest,
+        Endpoint,
+        EndpointRequest,
+        IpRange,
+        IpRangeRequest,
+        Money,
+        PhoneNumber,
+        ScheduledVoiceProvisioning,
+        Trunk,
+        TrunkRequest,
+        VoiceConfiguration,
+    )
+    from .retries import RetryPolicy
+
+_LAZY = {"RetryPolicy": ".retries"} | dict.fromkeys(
+    (
+        "AccessControlList",
+        "AccessControlListRequest",
+        "ActiveNumber",
+        "Call",
+        "CallBlockingRule",
+        "CallBlockingRuleRequest",
+        "CountryPermission",
+        "Credential",
+        "CredentialList",
+        "CredentialListRequest",
+        "CredentialRequest",
+        "Endpoint",
+        "EndpointRequest",
+        "IpRange",
+        "IpRangeRequest",
+        "Money",
+        "PhoneNumber",
+        "ScheduledVoiceProvisioning",
+        "Trunk",
+        "TrunkRequest",
+        "VoiceConfiguration",
+    ),
+    ".models",
+)
+"""Names imported on first use: the wire models (pydantic) and the retry policy (httpx) are not needed
+until a request is made, and a provider process that only answers `check` and `diff` never makes one."""
 
 __all__ = [
     "AccessControlList",
@@ -122,6 +143,20 @@ class SinchClient:
         clock: Clock | None = None,
         token_cache: TokenCache | None = None,
     ) -> None:
+        from .access_control_lists import AccessControlLists
+        from .active_numbers import ActiveNumbers
+        from .call_blocking_rules import CallBlockingRules
+        from .calls import Calls
+        from .country_permissions import CountryPermissions
+        from .credential_lists import CredentialLists
+        from .endpoints import Endpoints
+        from .phone_numbers import PhoneNumbers
+        from .projects import Projects
+        from .requester import Requester
+        from .retries import RetryPolicy
+        from .transport import new_http_client, shared_http_client
+        from .trunks import Trunks
+
         clock = clock or SystemClock()
         self.settings = settings
         self._owns_http = transport is not None
@@ -155,6 +190,8 @@ class SinchClient:
 
 def _auth_for(settings: Settings, clock: Clock, token_cache: TokenCache | None) -> httpx.Auth:
     """A key pair wins over a static token: it can mint new tokens when the old one expires."""
+    from .auth import ClientCredentials, StaticToken
+
     if settings.key_id and settings.key_secret:
         return ClientCredentials(
             settings.auth_url, settings.key_id, settings.key_secret, cache=token_cache, clock=clock
@@ -175,3 +212,12 @@ def get_client(settings: Settings) -> SinchClient:
         if client is None:
             client = _clients[settings] = SinchClient(settings)
         return client
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value

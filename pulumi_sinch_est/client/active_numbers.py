@@ -13,6 +13,11 @@ import builtins
 from .models import ActiveNumber
 from .requester import Params, Requester, parse_model
 
+LIST_PAGE_SIZE = 1000
+"""The page size of the listing behind `read`. The Numbers API's maximum is not documented (est-api.md
+§7.1); a server that sends less pages on with tokens, and one that refuses it fails the listing, after
+which reads fall back to one GET per number."""
+
 
 class ActiveNumbers:
     """Numbers API ``/activeNumbers``."""
@@ -26,6 +31,16 @@ class ActiveNumbers:
             f"reading active number {phone_number}",
             "GET",
             self._api.numbers("activeNumbers", phone_number),
+        )
+
+    def read(self, phone_number: str) -> ActiveNumber:
+        """As `get`, answered from a fresh listing of every rented number when it holds this one
+        (`.listings`). Never for waiting on provisioning: only this process's writes drop a listing."""
+        return self._api.listings.read(
+            ("activeNumbers",),
+            phone_number,
+            lambda: {n.phone_number: n for n in self.list(page_size=LIST_PAGE_SIZE) if n.phone_number},
+            lambda: self.get(phone_number),
         )
 
     def list(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 
 from .errors import NotFoundError
+from .lookups import by_id
 from .models import CallBlockingRule, CallBlockingRuleRequest
 from .requester import Requester
 
@@ -31,6 +32,12 @@ class CallBlockingRules:
             if rule.id == rule_id:
                 return rule
         raise NotFoundError(404, operation, api_status="NOT_FOUND", api_message="no call blocking rule has this id")
+
+    def read(self, rule_id: str) -> CallBlockingRule:
+        """As `get`, answered from a fresh listing when it holds the rule (`.listings`)."""
+        return self._api.listings.read(
+            ("callBlockingRules",), rule_id, lambda: by_id(self.list()), lambda: self.get(rule_id)
+        )
 
     def list(self) -> builtins.list[CallBlockingRule]:
         return self._api.fetch_all(

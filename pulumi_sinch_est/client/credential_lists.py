@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 
-from .lookups import single_match
+from .lookups import by_id, single_match
 from .models import Credential, CredentialList, CredentialListRequest, Trunk
 from .requester import Requester
 from .trunks import TRUNK_KEYS
@@ -35,6 +35,15 @@ class CredentialLists:
             f"reading credential list {credential_list_id}",
             "GET",
             self._api.est("credentialLists", credential_list_id),
+        )
+
+    def read(self, credential_list_id: str) -> CredentialList:
+        """As `get`, answered from a fresh listing of every list when it holds this one (`.listings`)."""
+        return self._api.listings.read(
+            ("credentialLists",),
+            credential_list_id,
+            lambda: by_id(self.list()),
+            lambda: self.get(credential_list_id),
         )
 
     def list(self) -> builtins.list[CredentialList]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 
+from .lookups import by_id
 from .models import Endpoint, EndpointRequest
 from .requester import Requester
 
@@ -29,6 +30,15 @@ class Endpoints:
             f"reading endpoint {endpoint_id} of trunk {trunk_id}",
             "GET",
             self._api.est("trunks", trunk_id, "endpoints", endpoint_id),
+        )
+
+    def read(self, trunk_id: str, endpoint_id: str) -> Endpoint:
+        """As `get`, answered from a fresh listing of the trunk's endpoints when it holds this one (`.listings`)."""
+        return self._api.listings.read(
+            ("endpoints", trunk_id),
+            endpoint_id,
+            lambda: by_id(self.list(trunk_id)),
+            lambda: self.get(trunk_id, endpoint_id),
         )
 
     def list(self, trunk_id: str) -> builtins.list[Endpoint]:

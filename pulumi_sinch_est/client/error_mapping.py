@@ -15,12 +15,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from .errors import ApiError, error_class_for_status
 from .redaction import redact
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass

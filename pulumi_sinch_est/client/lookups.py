@@ -16,6 +16,11 @@ class _HasId(Protocol):
 T = TypeVar("T", bound=_HasId)
 
 
+def by_id(items: Iterable[T]) -> dict[str, T]:
+    """Items keyed by id, as a listing is kept (see `.listings`); an item without one cannot be read back."""
+    return {item.id: item for item in items if item.id}
+
+
 def single_match(items: Iterable[T], matches: Callable[[T], bool], operation: str) -> T | None:
     """The one item that matches, None if none does; several raise, because adopting one would be a guess."""
     found = [item for item in items if matches(item)]

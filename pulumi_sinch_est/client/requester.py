@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from ..config import Settings
 from .error_mapping import api_error_from_response
 from .errors import SinchError, TransportError, UnexpectedResponseError
+from .listings import Listings
 from .pagination import walk_pages, walk_token_pages
 from .redaction import secrets_in
 from .retries import (
@@ -37,6 +38,11 @@ logger = logging.getLogger("pulumi_sinch_est.client")
 
 M = TypeVar("M", bound=BaseModel)
 Params = Mapping[str, str | int | bool]
+
+PAGE_SIZE = 500
+"""EST page size asked for on every list: the published spec's maximum (est-api.md §3.1; other sources
+show larger pages, none a smaller limit). A server that sends smaller pages is walked to the end anyway."""
+READ_METHODS = frozenset({"GET", "HEAD"})
 
 
 class Requester:
@@ -56,6 +62,8 @@ class Requester:
         self._policy = retry_policy
         self._clock = clock
         self._secrets = (settings.key_secret, settings.access_token)
+        self.listings = Listings(clock)
+        """Shared by every API area of the client, so any write drops every listing (see `.listings`)."""
 
     def est(self, *segments: str) -> str:
         """URL of an Elastic SIP Trunking resource of this project."""
@@ -82,6 +90,17 @@ class Requester:
         """
         if idempotent is None:
             idempotent = method in IDEMPOTENT_METHODS
+        if method in READ_METHODS:
+            return self._send(operation, method, url, json=json, params=params, idempotent=idempotent)
+        self.listings.note_write()
+        try:
+            return self._send(operation, method, url, json=json, params=params, idempotent=idempotent)
+        finally:
+            self.listings.note_write()
+
+    def _send(
+        self, operation: str, method: str, url: str, *, json: Any, params: Params | None, idempotent: bool
+    ) -> Any:
         deadline = Deadline(self._clock, self._settings.timeout_s)
         attempt = 0
         while True:
@@ -164,9 +183,9 @@ class Requester:
         return [parse_model(model, item, operation) for item in self.walk(operation, url, item_keys, params)]
 
     def walk(self, operation: str, url: str, item_keys: Sequence[str], params: Params | None = None) -> list[Any]:
-        """Every raw item of a page-numbered EST list."""
+        """Every raw item of a page-numbered EST list, in pages of `PAGE_SIZE` unless `params` name a size."""
         return walk_pages(
-            lambda page: self.send(operation, "GET", url, params={**(params or {}), "page": page}),
+            lambda page: self.send(operation, "GET", url, params={"size": PAGE_SIZE, **(params or {}), "page": page}),
             item_keys,
             operation,
         )

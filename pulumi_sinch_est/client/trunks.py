@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from .lookups import single_match
+from .errors import NotFoundError
+from .lookups import by_id, single_match
 from .models import Trunk, TrunkRequest
 from .requester import Requester
 
@@ -28,6 +29,10 @@ class Trunks:
 
     def get(self, trunk_id: str) -> Trunk:
         return self._api.fetch(Trunk, f"reading trunk {trunk_id}", "GET", self._api.est("trunks", trunk_id))
+
+    def read(self, trunk_id: str) -> Trunk:
+        """As `get`, answered from a fresh listing of every trunk when it holds the trunk (`.listings`)."""
+        return self._api.listings.read(("trunks",), trunk_id, lambda: by_id(self.list()), lambda: self.get(trunk_id))
 
     def list(self, domain: str | None = None) -> builtins.list[Trunk]:
         """All trunks, or those whose SIP domain (``<host name>.pstn.sinch.com``) is ``domain``."""
@@ -76,6 +81,11 @@ class Trunks:
             )
         ]
 
+    def has_access_control_list(self, trunk_id: str, acl_id: str) -> bool:
+        """Whether the trunk links the list (not when the trunk is gone), from a fresh listing of the
+        trunk's links when it names the list, else from a new one (`.listings`)."""
+        return self._has_link("accessControlLists", trunk_id, acl_id, self.list_access_control_list_ids)
+
     def unlink_access_control_list(self, trunk_id: str, acl_id: str) -> None:
         self._api.send(
             f"unlinking access control list {acl_id} from trunk {trunk_id}",
@@ -101,6 +111,10 @@ class Trunks:
         )
         return [_id_of(item) for item in items]
 
+    def has_credential_list(self, trunk_id: str, credential_list_id: str) -> bool:
+        """Whether the trunk links the list (not when the trunk is gone), read as `has_access_control_list`."""
+        return self._has_link("credentialLists", trunk_id, credential_list_id, self.list_credential_list_ids)
+
     def replace_credential_lists(self, trunk_id: str, credential_list_ids: Sequence[str]) -> None:
         """Makes the trunk's set exactly these lists, in the SDK's body form (the spec shows a bare array)."""
         self._api.send(
@@ -116,6 +130,17 @@ class Trunks:
             "DELETE",
             self._api.est("trunks", trunk_id, "credentialLists", credential_list_id),
         )
+
+    def _has_link(self, links: str, trunk_id: str, list_id: str, list_ids: Callable[[str], builtins.list[str]]) -> bool:
+        try:
+            return self._api.listings.read(
+                (links, trunk_id),
+                list_id,
+                lambda: dict.fromkeys(list_ids(trunk_id), True),
+                lambda: list_id in list_ids(trunk_id),
+            )
+        except NotFoundError:
+            return False
 
 
 def _id_of(item: Any) -> str:

@@ -13,6 +13,7 @@ Choices where est-api.md §6.1 and §8.3 leave things open:
   list the trunk already has is taken as success: the link then belongs to this resource, and
   destroying the resource removes it. Adopt with `import_id` to say so explicitly and make no write.
 - The trunk's linked ids are read whole (every page) to find the link: there is no call for one link.
+  A refresh's reads of one trunk's links share one listing (`client.listings`).
 - A link POST whose response was lost is looked up before the error is raised: linking is idempotent,
   so finding the link means the POST was processed.
 - `import_id` must be `<trunk_id>/<list id>` of this very attachment, so the inputs and the adopted link
@@ -23,15 +24,17 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 
 from ..client import NotFoundError, ServerError, TransportError
-from ..client.trunks import Trunks
 from . import _context
 from ._base import EstProvider, ProviderError, contains_unknown
 from ._ownership import Before
+
+if TYPE_CHECKING:
+    from ..client.trunks import Trunks
 
 
 class LinkNotFoundError(ProviderError, LookupError):
@@ -68,6 +71,10 @@ class AttachmentProvider(EstProvider):
         raise NotImplementedError
 
     def unlink(self, trunks: Trunks, trunk_id: str, list_id: str) -> None:
+        raise NotImplementedError
+
+    def has_link(self, trunks: Trunks, trunk_id: str, list_id: str) -> bool:
+        """For `read`: whether the trunk links the list, which a listing of its links may answer."""
         raise NotImplementedError
 
     def _ids(self, id_: str, props: dict[str, Any]) -> tuple[str, str]:
@@ -112,7 +119,7 @@ class AttachmentProvider(EstProvider):
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         trunk_id, list_id = self._ids(id_, props)
-        if not self._is_linked(trunk_id, list_id):
+        if not self.has_link(_context.client().trunks, trunk_id, list_id):
             return ReadResult(id_=None, outs={})
         outs = self._outputs(trunk_id, list_id, props.get("import_id"))
         return ReadResult(id_=id_, outs=outs, inputs=self.inputs_of(outs))

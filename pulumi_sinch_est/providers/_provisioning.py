@@ -194,16 +194,19 @@ class Provisioner:
         self._clock = pacing.clock
         self._first_poll = pacing.first_poll
 
-    def find(self, phone_number: str) -> ActiveNumber | None:
-        """The rented number, or None when the project does not have it."""
+    def find(self, phone_number: str, *, listed: bool = False) -> ActiveNumber | None:
+        """The rented number, or None when the project does not have it; `listed` for a refresh's read,
+        which a listing of every number may answer (`client.listings`), never for a wait: only this
+        process's writes drop a listing, and a wait watches Sinch's own progress."""
+        numbers = self._client.active_numbers
         try:
-            return self._client.active_numbers.get(phone_number)
+            return numbers.read(phone_number) if listed else numbers.get(phone_number)
         except NotFoundError:
             return None
 
     def read(self, phone_number: str) -> Outcome:
         """Where the number is applied now: a trunk, or "" when it is on none (or left the project)."""
-        live = self.find(phone_number)
+        live = self.find(phone_number, listed=True)
         if live is None:
             return Outcome(phone_number, "")
         return Outcome(phone_number, applied(live).est_trunk, live.region_code)

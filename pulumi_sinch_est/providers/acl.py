@@ -1,14 +1,14 @@
 """Provider for `Acl`: one EST access control list (`/accessControlLists`) and its IP ranges.
 
-API calls: create `POST /accessControlLists` carrying every range (one write; `GET
-/accessControlLists/{id}` instead when adopting with `import_id`); read `GET /accessControlLists/{id}`,
-whose ranges are embedded (`GET .../ipRanges` when a response leaves them out); delete
-`DELETE /accessControlLists/{id}` (404 is success). Update reads the list, then:
-`PUT /accessControlLists/{id}` with `{name, enabled}` only when one of those differs from the live list,
-then the ranges through the sub-resource in an order that never leaves the list short of an address it
-must admit: `POST .../ipRanges` for each new range first, `PUT .../ipRanges/{rangeId}` for each changed
-description next, `DELETE .../ipRanges/{rangeId}` for each range no longer wanted last (404 is success),
-and a final `GET /accessControlLists/{id}` for the outputs.
+API calls: create `POST /accessControlLists` carrying every range (one write; `GET /accessControlLists/{id}`
+instead when adopting with `import_id`); read `GET /accessControlLists/{id}` or the listing of every list
+(`client.listings`), whose ranges are embedded (`GET .../ipRanges` when a response leaves them out); delete
+`DELETE /accessControlLists/{id}` (404 is success). Update reads the list, then: `PUT
+/accessControlLists/{id}` with `{name, enabled}` only when one of those differs from the live list, then the
+ranges through the sub-resource in an order that never leaves the list short of an address it must admit:
+`POST .../ipRanges` for each new range first, `PUT .../ipRanges/{rangeId}` for each changed description next,
+`DELETE .../ipRanges/{rangeId}` for each range no longer wanted last (404 is success), and a final `GET
+/accessControlLists/{id}` for the outputs.
 
 Replacement: none. Every input can change in place.
 
@@ -210,7 +210,7 @@ class AclProvider(EstProvider):
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         client = _context.client()
         try:
-            acl = client.access_control_lists.get(id_)
+            acl = client.access_control_lists.read(id_)
             ranges = _ranges_of(client, acl)
         except NotFoundError:
             return ReadResult(id_=None, outs={})

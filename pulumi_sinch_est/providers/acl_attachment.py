@@ -12,12 +12,16 @@ of every attachment (`_attachment`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import ValidationInfo, field_validator
 
-from ..client.trunks import Trunks
 from ._attachment import AttachmentProvider, check_import_id
 from ._base import InputModel
 from ._fields import ObjectId
+
+if TYPE_CHECKING:
+    from ..client.trunks import Trunks
 
 
 class AclAttachmentInputs(InputModel):
@@ -46,3 +50,6 @@ class AclAttachmentProvider(AttachmentProvider):
 
     def unlink(self, trunks: Trunks, trunk_id: str, list_id: str) -> None:
         trunks.unlink_access_control_list(trunk_id, list_id)
+
+    def has_link(self, trunks: Trunks, trunk_id: str, list_id: str) -> bool:
+        return trunks.has_access_control_list(trunk_id, list_id)

@@ -1,10 +1,11 @@
 """Provider for `CallBlockingRule`: calls Sinch refuses, by direction, country and number prefix
 (`/callBlockingRules`).
 
-API calls: create `POST /callBlockingRules` (one write; when adopting with `import_id`, the rule is
-looked up instead and nothing is written); read: the API has no call for one rule (est-api.md §5, 41-44),
-so the list is searched (every page); update `PUT /callBlockingRules/{id}` with the whole rule (a PUT
-nulls what it is not sent); delete `DELETE /callBlockingRules/{id}` (404 is success).
+API calls: create `POST /callBlockingRules` (one write; when adopting with `import_id`, the rule is looked up
+instead and nothing is written); read: the API has no call for one rule (est-api.md §5, 41-44), so the list is
+searched (every page; one listing answers a refresh's reads, `client.listings`); update `PUT
+/callBlockingRules/{id}` with the whole rule (a PUT nulls what it is not sent); delete `DELETE
+/callBlockingRules/{id}` (404 is success).
 
 The API answers `direction` in lower case whatever was sent; outputs keep it upper-case, as sent, so a
 refresh shows no change.
@@ -130,7 +131,7 @@ class CallBlockingRuleProvider(EstProvider):
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         try:
-            rule = _context.client().call_blocking_rules.get(id_)
+            rule = _context.client().call_blocking_rules.read(id_)
         except NotFoundError:
             return ReadResult(id_=None, outs={})
         outs = _outputs(rule, props.get("import_id"))

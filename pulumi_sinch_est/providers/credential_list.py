@@ -1,11 +1,12 @@
 """Provider for `CredentialList`: one EST credential list (`/credentialLists`) and its credentials.
 
-API calls: create `POST /credentialLists` carrying every credential (one write; `GET
-/credentialLists/{id}` instead when adopting with `import_id`); read `GET /credentialLists/{id}`; delete
-`DELETE /credentialLists/{id}` (404 is success). Update reads the list, then: `PUT /credentialLists/{id}`
-with `{name}` when the name differs from the live one, `PUT /credentialLists/{id}/credentials/{username}`
-for each password that changed, `DELETE /credentialLists/{id}/credentials/{username}` for each username no
-longer wanted (404 is success), and a final `GET /credentialLists/{id}` for the outputs.
+API calls: create `POST /credentialLists` carrying every credential (one write; `GET /credentialLists/{id}`
+instead when adopting with `import_id`); read `GET /credentialLists/{id}` or the listing of every list
+(`client.listings`); delete `DELETE /credentialLists/{id}` (404 is success). Update reads the list, then: `PUT
+/credentialLists/{id}` with `{name}` when the name differs from the live one, `PUT
+/credentialLists/{id}/credentials/{username}` for each password that changed, `DELETE
+/credentialLists/{id}/credentials/{username}` for each username no longer wanted (404 is success), and a final
+`GET /credentialLists/{id}` for the outputs.
 
 Replacement: adding a username. The API has no call that adds a credential to an existing list
 (est-api.md §5, §9.10), so a list that must gain a username is made anew, with every credential, before
@@ -244,7 +245,7 @@ class CredentialListProvider(EstProvider):
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         try:
-            live = _context.client().credential_lists.get(id_)
+            live = _context.client().credential_lists.read(id_)
         except NotFoundError:
             return ReadResult(id_=None, outs={})
         fingerprints = props.get("password_fingerprints") or {}

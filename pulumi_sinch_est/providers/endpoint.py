@@ -1,9 +1,10 @@
 """Provider for `Endpoint`: one SIP endpoint of a trunk (`/trunks/{trunkId}/endpoints`).
 
 API calls: create `POST /trunks/{trunkId}/endpoints` (one write; `GET .../endpoints/{id}` instead when
-adopting with `import_id`); read `GET .../endpoints/{id}`; update `PUT .../endpoints/{id}` with the whole
-writable object, defaults included (a PUT nulls whatever it is not sent); delete `DELETE .../endpoints/{id}`
-(404 is success, and so is a 404 for the trunk: the endpoint went with it).
+adopting with `import_id`); read `GET .../endpoints/{id}`, or the listing of the trunk's endpoints
+(`client.listings`); update `PUT .../endpoints/{id}` with the whole writable object, defaults included (a PUT
+nulls whatever it is not sent); delete `DELETE .../endpoints/{id}` (404 is success, and so is a 404 for the
+trunk: the endpoint went with it).
 
 An endpoint is static (`address`, with `port`) or registered (`credential_username`): exactly one of the
 two. Replacement: a new `trunk_id` (an endpoint belongs to one trunk and no call moves it), and a switch
@@ -154,7 +155,7 @@ class EndpointProvider(EstProvider):
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         trunk_id = props["trunk_id"]
         try:
-            endpoint = _context.client().endpoints.get(trunk_id, id_)
+            endpoint = _context.client().endpoints.read(trunk_id, id_)
         except NotFoundError:
             return ReadResult(id_=None, outs={})
         outs = _outputs(endpoint, trunk_id, props.get("import_id"))

@@ -1,7 +1,14 @@
 """Provider for `PhoneNumberAssignment`: routes a rented number's voice to an EST trunk.
 
-API calls and rules: those of `_provisioning` (Numbers API `GET` and `PATCH /activeNumbers/{e164}`, each
-write followed by a wait bounded by the `provisioning_timeout_seconds` input).
+API calls (Numbers API, est-api.md §7.1 and the contract), made by `_provisioning`: read `GET
+/activeNumbers/{e164}` (a refresh: the listing of every rented number, `client.listings`); assign `PATCH
+/activeNumbers/{e164}` `{"voiceConfiguration": {"type": "EST", "trunkId": <trunk>}}`; unassign the same with
+`"trunkId": ""`. Both writes are asynchronous: the response still shows the old configuration on top and the
+requested one under `scheduledVoiceProvisioning` (`WAITING`, `IN_PROGRESS`), which turns null once applied
+or keeps `status: FAILED` (top level unchanged). Every write is therefore followed by a wait (polling `GET`
+from 0.25 s backing off to 4 s; the first read comes sooner once this process has seen provisioning finish
+sooner, see `FirstPoll`) bounded by the `provisioning_timeout_seconds` input: dynamic providers get no engine
+timeouts.
 
 - create: assign (`Provisioner.assign`): adopted when already on the trunk, refused when not rented or
   routed elsewhere, else PATCH and wait. A create that raises is not recorded, so it must leave no

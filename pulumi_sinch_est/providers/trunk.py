@@ -1,8 +1,8 @@
 """Provider for `Trunk`: one EST SIP trunk (`/trunks`).
 
-API calls: create `POST /trunks` (one write; `GET /trunks/{id}` instead when adopting with `import_id`);
-read `GET /trunks/{id}`; update `PUT /trunks/{id}` with the whole writable object; delete
-`DELETE /trunks/{id}` (404 is success).
+API calls: create `POST /trunks` (one write; `GET /trunks/{id}` instead when adopting with `import_id`); read
+`GET /trunks/{id}`, or the listing of every trunk (`client.listings`); update `PUT /trunks/{id}` with the
+whole writable object; delete `DELETE /trunks/{id}` (404 is success).
 
 Replacement: a new `host_name` replaces the trunk. Whether the API lets a PUT rename a trunk that has
 numbers and endpoints is unknown (est-api.md §9.11), and the domain every PBX sends to changes anyway,
@@ -142,7 +142,7 @@ class TrunkProvider(EstProvider):
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         try:
-            trunk = _context.client().trunks.get(id_)
+            trunk = _context.client().trunks.read(id_)
         except NotFoundError:
             return ReadResult(id_=None, outs={})
         outs = _outputs(trunk, props.get("import_id"))

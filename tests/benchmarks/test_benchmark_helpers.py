@@ -39,7 +39,8 @@ def test_a_site_is_ten_resources_with_three_numbers() -> None:
         # A number: read before, write, read after; a trunk, list or endpoint: the ids there before its POST.
         ("up", Requests(reads=220, writes=200, tokens=1)),
         ("preview", Requests()),
-        ("refresh", Requests(reads=200, tokens=1)),
+        # one listing each of trunks, ACLs, credential lists and numbers; per trunk (20): endpoints and links
+        ("refresh", Requests(reads=4 + 3 * 20, tokens=1)),
         ("destroy", Requests(reads=120, writes=200, tokens=1)),
     ],
 )

@@ -8,6 +8,7 @@ never see each other or the user's own Pulumi setup, and the engine is told neve
 
 from __future__ import annotations
 
+import functools
 import os
 import runpy
 import sys
@@ -65,6 +66,13 @@ class Operations:
         return {n: ops for n, ops in self.by_name.items() if ops != {"same"}}
 
 
+@functools.cache
+def _command(cli_root: Path) -> auto.PulumiCommand:
+    """One per CLI folder and process: making one runs `pulumi version` to check it, a whole CLI start
+    that every stack would otherwise pay again."""
+    return auto.PulumiCommand(root=str(cli_root))
+
+
 @dataclass
 class Engine:
     """A private Pulumi installation: one backend and home under `root`, the CLI from `cli_root`."""
@@ -116,7 +124,7 @@ class Engine:
             pulumi_home=str(self.root / "home"),
             env_vars=self.environment(),
             project_settings=settings,
-            pulumi_command=auto.PulumiCommand(root=str(self.cli_root)),
+            pulumi_command=_command(self.cli_root),
         )
 
     def stack(

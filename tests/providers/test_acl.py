@@ -160,6 +160,10 @@ class FakeAcls:
         self.acl = AccessControlList(id="acl-1", name=req.name, enabled=req.enabled, ip_ranges=ranges)
         return self.acl
 
+    def read(self, acl_id: str) -> AccessControlList:
+        """The client's listing-backed read; a fake keeps no listing, so it reads as `get` does."""
+        return self.get(acl_id)
+
     def get(self, acl_id: str) -> AccessControlList:
         return self._live()
 

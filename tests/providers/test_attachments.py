@@ -42,6 +42,11 @@ class FakeTrunks:
             raise NotFoundError(404, "listing")
         return list(self.links[trunk_id])
 
+    def _has(self, trunk_id: str, list_id: str) -> bool:
+        """The client's listing-backed check; a fake keeps no listing, so it lists every time (a gone
+        trunk holds no link)."""
+        return list_id in self.links.get(trunk_id, [])
+
     def _unlink(self, trunk_id: str, list_id: str) -> None:
         self.calls.append(f"DELETE {trunk_id} {list_id}")
         if list_id not in self.links.get(trunk_id, []):
@@ -56,6 +61,9 @@ class AclTrunks(FakeTrunks):
     def list_access_control_list_ids(self, trunk_id: str) -> list[str]:
         return self._list_ids(trunk_id)
 
+    def has_access_control_list(self, trunk_id: str, acl_id: str) -> bool:
+        return self._has(trunk_id, acl_id)
+
     def unlink_access_control_list(self, trunk_id: str, acl_id: str) -> None:
         self._unlink(trunk_id, acl_id)
 
@@ -66,6 +74,9 @@ class CredentialListTrunks(FakeTrunks):
 
     def list_credential_list_ids(self, trunk_id: str) -> list[str]:
         return self._list_ids(trunk_id)
+
+    def has_credential_list(self, trunk_id: str, list_id: str) -> bool:
+        return self._has(trunk_id, list_id)
 
     def unlink_credential_list(self, trunk_id: str, list_id: str) -> None:
         self._unlink(trunk_id, list_id)

@@ -131,6 +131,10 @@ class FakeRules:
         self.calls.append(("LIST",))
         return list(self.items.values())
 
+    def read(self, rule_id: str) -> CallBlockingRule:
+        """The client's listing-backed read; a fake keeps no listing, so it reads as `get` does."""
+        return self.get(rule_id)
+
     def get(self, rule_id: str) -> CallBlockingRule:
         self.calls.append(("GET", rule_id))
         if rule_id not in self.items:

@@ -148,6 +148,10 @@ class FakeLists:
     def list(self) -> list[CredentialList]:
         return [self.get(list_id) for list_id in self.lists]
 
+    def read(self, list_id: str) -> CredentialList:
+        """The client's listing-backed read; a fake keeps no listing, so it reads as `get` does."""
+        return self.get(list_id)
+
     def get(self, list_id: str) -> CredentialList:
         if list_id not in self.lists:
             raise NotFoundError(404, f"reading credential list {list_id}")

@@ -28,6 +28,10 @@ class FakeLists:
             {"id": "L1", "name": "pbx", "credentials": [{"id": "c1", "username": "alice"}]}
         )
 
+    def read(self, _id: str) -> CredentialList:
+        """The client's listing-backed read; a fake keeps no listing, so it reads as `get` does."""
+        return self.get(_id)
+
     def get(self, _id: str) -> CredentialList:
         return self.create(None)
 

@@ -146,6 +146,10 @@ class FakeEndpoints:
         self.calls.append(("LIST", trunk_id))
         return [e for e in self.items.values() if e.sip_trunk_id == trunk_id]
 
+    def read(self, trunk_id: str, endpoint_id: str) -> Endpoint:
+        """The client's listing-backed read; a fake keeps no listing, so it reads as `get` does."""
+        return self.get(trunk_id, endpoint_id)
+
     def get(self, trunk_id: str, endpoint_id: str) -> Endpoint:
         self.calls.append(("GET", trunk_id, endpoint_id))
         item = self.items.get(endpoint_id)

@@ -109,6 +109,10 @@ class FakeActiveNumbers:
         else:
             n.scheduled["status"] = "IN_PROGRESS"
 
+    def read(self, phone_number: str) -> ActiveNumber:
+        """The client's listing-backed read; a fake keeps no listing, so it reads as `get` does."""
+        return self.get(phone_number)
+
     def get(self, phone_number: str) -> ActiveNumber:
         self.calls.append(("GET",))
         self._advance()

@@ -130,6 +130,10 @@ class FakeActiveNumbers:
             }
         )
 
+    def read(self, phone_number: str) -> ActiveNumber:
+        """The client's listing-backed read; a fake keeps no listing, so it reads as `get` does."""
+        return self.get(phone_number)
+
     def get(self, phone_number: str) -> ActiveNumber:
         with self.lock:
             self.calls.append(("GET", phone_number))

@@ -30,12 +30,16 @@ Timestamp = Annotated[datetime | None, BeforeValidator(_blank_to_none), AfterVal
 """An API timestamp: 9-digit fractions, ``Z``, ``+0000``, no zone (UTC) or ``""`` (None)."""
 
 
+# `defer_build`: a model's validator is built when first used, not at import. A provider process imports
+# every model with its provider but uses a few (none at all to answer `check` or `diff`).
+
+
 class ResponseModel(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="allow")
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="allow", defer_build=True)
 
 
 class RequestModel(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid", defer_build=True)
 
     def to_body(self) -> dict[str, Any]:
         """The JSON body. Only fields that are optional on create default to None and are left out;
