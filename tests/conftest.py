@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from pulumi import automation as auto
-from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
+from pulumi.dynamic import CreateResult, ReadResult, ResourceProvider, UpdateResult
 
 from pulumi_sinch_est.providers import _context
 from pulumi_sinch_est.providers._provisioning import FirstPoll, Pacing
@@ -68,6 +68,24 @@ def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     pacing = Pacing(clock, FirstPoll())
     monkeypatch.setattr(_context, "pacing", lambda: pacing)
     return clock
+
+
+class Checker:
+    """`check` of a new resource, as the provider tests call it: `base` inputs under the test's own."""
+
+    def __init__(self, provider: ResourceProvider, **base: Any) -> None:
+        self._provider = provider
+        self._base = base
+
+    def inputs(self, **news: Any) -> dict[str, Any]:
+        """The normalised inputs of a valid resource (the test fails when `check` finds a fault)."""
+        result = self._provider.check({}, {**self._base, **news})
+        assert result.failures == []
+        return dict(result.inputs)
+
+    def failures(self, **news: Any) -> list[tuple[str, str]]:
+        """(property, reason) of each fault `check` finds."""
+        return [(f.property, f.reason) for f in self._provider.check({}, {**self._base, **news}).failures or []]
 
 
 def outs_of(result: CreateResult | ReadResult | UpdateResult) -> dict[str, Any]:

@@ -19,7 +19,7 @@ import pytest
 from tests.harness.cache import cache_root
 from tests.multistack.conftest import backend, engine, site
 
-__all__ = ["actionlint", "backend", "check_jsonschema", "engine", "site"]
+__all__ = ["actionlint", "backend", "check_jsonschema", "engine", "run_tool", "site"]
 
 ACTIONLINT_VERSION = "v1.7.12"
 ACTIONLINT_MODULE = "github.com/rhysd/actionlint/cmd/actionlint"
@@ -64,3 +64,8 @@ def check_jsonschema() -> str:
     if found is None:
         pytest.fail("check-jsonschema not found: install the `dev` extra (`pip install -e '.[dev]'`)")
     return found
+
+
+def run_tool(*command: str) -> subprocess.CompletedProcess[str]:
+    """A validator's run (actionlint, check-jsonschema): output captured, its exit code for the test to judge."""
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.ci.conftest import run_tool
 from tests.distribution.metadata import VERSION
 from tests.harness.engine import REPO_ROOT
 
@@ -24,12 +25,8 @@ def _workflow() -> dict[Any, Any]:
     return loaded
 
 
-def _run(*command: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-
-
 def test_release_workflow_passes_actionlint(actionlint: str) -> None:
-    result = _run(actionlint, "-no-color", str(WORKFLOW))
+    result = run_tool(actionlint, "-no-color", str(WORKFLOW))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
 
@@ -37,7 +34,7 @@ def test_release_workflow_passes_actionlint(actionlint: str) -> None:
 def test_actionlint_rejects_a_broken_release_workflow(actionlint: str, tmp_path: Path) -> None:
     broken = tmp_path / "release.yml"
     broken.write_text(WORKFLOW.read_text().replace("id-token: write", "id-token: publish", 1))
-    result = _run(actionlint, "-no-color", str(broken))
+    result = run_tool(actionlint, "-no-color", str(broken))
     assert result.returncode == 1
     assert '"publish" is invalid as permission of scope "id-token"' in result.stdout
 

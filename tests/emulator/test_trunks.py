@@ -42,7 +42,7 @@ def test_create_validation_reports_every_bad_field(api: Api) -> None:
 
 
 def test_host_name_charset_and_length(api: Api) -> None:
-    for host in ("has.dot", "has space", "ünïcode", "a" * 64, ""):
+    for host in ("has.dot", "has space", "ünïcode", "a" * 64, "", "trailing-newline\n"):
         expect_error(api.post("/trunks", {"name": "x", "hostName": host}), 400, "INVALID_ARGUMENT", "hostName")
     assert api.post("/trunks", {"name": "x", "hostName": "A-" + "b" * 61}).status_code == 201
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pulumi_sinch_est.emulator.errors import InvalidArgument
@@ -32,14 +32,15 @@ def test_numbers_without_a_plus_are_rejected(text: str) -> None:
 @quick
 @given(st.text(alphabet=HOST_CHARS, min_size=1, max_size=63))
 def test_host_names_of_allowed_characters_pass(host: str) -> None:
-    assert HOST_NAME.match(host)
+    assert HOST_NAME.fullmatch(host)
 
 
 @quick
 @given(st.text(min_size=1, max_size=70))
+@example("0\n")  # `$` also matches before a final newline: the emulator must use fullmatch
 def test_host_names_with_other_characters_or_too_long_fail(host: str) -> None:
     if len(host) > 63 or any(c not in HOST_CHARS for c in host):
-        assert not HOST_NAME.match(host)
+        assert not HOST_NAME.fullmatch(host)
 
 
 @quick

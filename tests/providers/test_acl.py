@@ -17,25 +17,12 @@ from pulumi_sinch_est.client.models import (
     IpRangeRequest,
 )
 from pulumi_sinch_est.providers.acl import AclProvider
-from tests.conftest import FakeClient
+from tests.conftest import Checker, FakeClient, outs_of
 
 PROVIDER = AclProvider()
-
-
-def outs_of(result: Any) -> dict[str, Any]:
-    assert result.outs is not None
-    found: dict[str, Any] = result.outs
-    return found
-
-
-def checked(**news: Any) -> dict[str, Any]:
-    result = PROVIDER.check({}, {"name": "Office", **news})
-    assert result.failures == []
-    return dict(result.inputs)
-
-
-def failures(**news: Any) -> list[tuple[str, str]]:
-    return [(f.property, f.reason) for f in PROVIDER.check({}, {"name": "Office", **news}).failures]
+CHECK = Checker(PROVIDER, name="Office")
+checked = CHECK.inputs
+failures = CHECK.failures
 
 
 def test_ranges_are_normalised_and_sorted() -> None:

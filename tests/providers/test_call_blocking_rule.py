@@ -16,21 +16,14 @@ from pulumi_sinch_est.client import (
 )
 from pulumi_sinch_est.providers._base import ProviderError
 from pulumi_sinch_est.providers.call_blocking_rule import CallBlockingRuleProvider
-from tests.conftest import FakeClient
+from tests.conftest import Checker, FakeClient
 
 PROVIDER = CallBlockingRuleProvider()
 INBOUND = {"name": "premium callers", "direction": "INBOUND", "caller_match": "+1900"}
 OUTBOUND = {"name": "no UK premium", "direction": "OUTBOUND", "callee_country": "GB", "callee_match": "+44870"}
-
-
-def checked(**news: Any) -> dict[str, Any]:
-    result = PROVIDER.check({}, news)
-    assert result.failures == []
-    return dict(result.inputs)
-
-
-def failures(**news: Any) -> list[tuple[str, str]]:
-    return [(f.property, f.reason) for f in PROVIDER.check({}, news).failures]
+CHECK = Checker(PROVIDER)
+checked = CHECK.inputs
+failures = CHECK.failures
 
 
 def test_normalised_inputs() -> None:

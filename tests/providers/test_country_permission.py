@@ -12,19 +12,12 @@ from pulumi.runtime.rpc import UNKNOWN
 from pulumi_sinch_est.client import CountryPermission, NotFoundError
 from pulumi_sinch_est.providers._base import ProviderError
 from pulumi_sinch_est.providers.country_permission import CountryPermissionProvider
-from tests.conftest import FakeClient
+from tests.conftest import Checker, FakeClient
 
 PROVIDER = CountryPermissionProvider()
-
-
-def checked(**news: Any) -> dict[str, Any]:
-    result = PROVIDER.check({}, news)
-    assert result.failures == []
-    return dict(result.inputs)
-
-
-def failures(**news: Any) -> list[tuple[str, str]]:
-    return [(f.property, f.reason) for f in PROVIDER.check({}, news).failures]
+CHECK = Checker(PROVIDER)
+checked = CHECK.inputs
+failures = CHECK.failures
 
 
 def test_defaults_and_normalised_code() -> None:

@@ -11,21 +11,14 @@ from pulumi_sinch_est.client import NotFoundError, ServerError, TransportError
 from pulumi_sinch_est.client.models import Endpoint, EndpointRequest
 from pulumi_sinch_est.providers._base import ProviderError
 from pulumi_sinch_est.providers.endpoint import EndpointProvider
-from tests.conftest import FakeClient
+from tests.conftest import Checker, FakeClient
 
 PROVIDER = EndpointProvider()
 STATIC = {"trunk_id": "T1", "name": "pbx", "priority": 1, "address": "203.0.113.10"}
 REGISTERED = {"trunk_id": "T1", "name": "desk", "priority": 2, "credential_username": "alice"}
-
-
-def checked(**news: Any) -> dict[str, Any]:
-    result = PROVIDER.check({}, news)
-    assert result.failures == []
-    return dict(result.inputs)
-
-
-def failures(**news: Any) -> list[tuple[str, str]]:
-    return [(f.property, f.reason) for f in PROVIDER.check({}, news).failures]
+CHECK = Checker(PROVIDER)
+checked = CHECK.inputs
+failures = CHECK.failures
 
 
 def test_static_defaults() -> None:

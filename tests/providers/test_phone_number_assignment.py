@@ -11,16 +11,12 @@ import pytest
 from pulumi_sinch_est.client import ActiveNumber, NotFoundError, SinchClient
 from pulumi_sinch_est.providers._provisioning import FirstPoll, Pacing, Provisioner, ProvisioningError
 from pulumi_sinch_est.providers.phone_number_assignment import PhoneNumberAssignmentProvider
-from tests.conftest import FakeClient, FakeClock
+from tests.conftest import Checker, FakeClient, FakeClock
 
 PROVIDER = PhoneNumberAssignmentProvider()
 NUMBER = "+15550100000"
-
-
-def checked(**news: Any) -> dict[str, Any]:
-    result = PROVIDER.check({}, {"phone_number": NUMBER, "trunk_id": "T1", **news})
-    assert result.failures == []
-    return dict(result.inputs)
+CHECK = Checker(PROVIDER, phone_number=NUMBER, trunk_id="T1")
+checked = CHECK.inputs
 
 
 def test_defaults_and_engine_floats() -> None:

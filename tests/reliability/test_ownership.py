@@ -10,6 +10,7 @@ were in flight. In both cases the stack ends up with its own objects, and `destr
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -43,8 +44,8 @@ FOREIGN = {
 UP_IN_A_CHILD = """
 import json, sys
 from pathlib import Path
-from pulumi_sinch_est.testing.engine import Engine
-from reliability.programs import lookalikes
+from tests.harness.engine import Engine
+from tests.reliability.programs import lookalikes
 cli_root, root, env = json.loads(sys.argv[1])
 Engine(cli_root=Path(cli_root), root=Path(root), env=env).stack(lookalikes()).up()
 """
@@ -132,6 +133,7 @@ def test_recovery_never_takes_another_stack_s_identical_object(sinch: Chaos) -> 
     child = subprocess.Popen(
         [sys.executable, "-c", UP_IN_A_CHILD, json.dumps([str(engine.cli_root), str(engine.root), engine.env])],
         cwd=TESTS,
+        env={**os.environ, "PYTHONPATH": str(TESTS.parent)},  # the repository root, for `tests.harness`
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -53,12 +53,12 @@ def _read(body: object) -> dict[str, Any]:
     values: dict[str, Any] = {"name": reader.text("name"), "direction": (direction or "").upper()}
     for key, attribute in (("callerCountry", "caller_country"), ("calleeCountry", "callee_country")):
         value = reader.text(key)
-        if value is not None and not _COUNTRY.match(value):
+        if value is not None and not _COUNTRY.fullmatch(value):
             reader.violate(key, f"must be an ISO 3166-1 alpha-2 code like US (got {value!r})")
         values[attribute] = value
     for key, attribute in (("callerMatch", "caller_match"), ("calleeMatch", "callee_match")):
         value = reader.text(key)
-        if value is not None and not _MATCH.match(value):
+        if value is not None and not _MATCH.fullmatch(value):
             reader.violate(key, f"must be a number prefix of digits (got {value!r})")
         values[attribute] = value
     reader.check()

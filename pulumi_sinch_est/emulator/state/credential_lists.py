@@ -107,7 +107,7 @@ class CredentialLists:
         for index, item in enumerate(reader.items("credentials") or []):
             entry = reader.nested(f"credentials[{index}]", item)
             username = entry.text("username", required=True)
-            if username is not None and not USERNAME.match(username):
+            if username is not None and not USERNAME.fullmatch(username):
                 entry.violate("username", "must be 1-64 letters, digits or ._@+-")
             elif username is not None and username in {u for u, _ in pairs}:
                 entry.violate("username", f"{username!r} appears more than once in the list")

@@ -15,7 +15,7 @@ _DNS_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
 
 
 def is_e164(value: str) -> bool:
-    return bool(E164.match(value))
+    return bool(E164.fullmatch(value))
 
 
 def is_ipv4(value: str) -> bool:
@@ -31,7 +31,7 @@ def is_host_or_ipv4(value: str) -> bool:
     if is_ipv4(value):
         return True
     labels = value.rstrip(".").split(".")
-    return len(value) <= 253 and all(_DNS_LABEL.match(label) for label in labels)
+    return len(value) <= 253 and all(_DNS_LABEL.fullmatch(label) for label in labels)
 
 
 class FieldReader:

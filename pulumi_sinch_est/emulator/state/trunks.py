@@ -62,7 +62,7 @@ def _read(body: object, *, replace: bool) -> _TrunkFields:
     reader = FieldReader(body)
     name = reader.text("name", required=True)
     host_name = reader.text("hostName", required=True)
-    if host_name is not None and not HOST_NAME.match(host_name):
+    if host_name is not None and not HOST_NAME.fullmatch(host_name):
         reader.violate("hostName", f"must be 1-63 letters, digits or '-' (got {host_name!r})")
     caller_name = reader.flag("enableCallerName")
     forward = reader.flag("enableCallForward")
