@@ -31,11 +31,13 @@ typecheck: $(INSTALLED)
 # also builds their pinned virtualenvs into the same cache as the CLI (needs the package index once).
 # Engine tests spend much of their time waiting on process start-ups and the engine, so two workers
 # (pytest-xdist) finish the suite well ahead of one even on two cores; every fixture keeps to its own
-# ports, folders and PULUMI_HOME. PYTEST_WORKERS=0 runs it in one process.
+# ports, folders and PULUMI_HOME. Work stealing, because the default scheduler hands out long runs of
+# neighbouring tests: one worker was left alone with the slow engine tests for the last six minutes.
+# PYTEST_WORKERS=0 runs it in one process.
 PYTEST_WORKERS ?= 2
 
 test: $(INSTALLED) lint typecheck
-	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) -m pytest -n $(PYTEST_WORKERS)
+	PULUMI_SINCH_EST_CLI_ROOT="$$($(CLI_BUILD))" $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal
 
 # Unit and emulator tests only: no Pulumi CLI needed.
 unit: $(INSTALLED)

@@ -8,13 +8,15 @@ never see each other or the user's own Pulumi setup, and the engine is told neve
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import runpy
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
 from pulumi import automation as auto
@@ -64,6 +66,129 @@ class Operations:
     def changed(self) -> dict[str, set[str]]:
         """Every resource the run did something to (anything but `same`)."""
         return {n: ops for n, ops in self.by_name.items() if ops != {"same"}}
+
+
+_T = TypeVar("_T")
+
+
+class Stack(auto.Stack):
+    """A stack whose `up`, `refresh` and `destroy` results fetch their outputs and summary when a test
+    first reads them, not at once.
+
+    After each of those operations the Automation API starts the CLI three more times (`pulumi stack
+    output` twice, `pulumi stack history` once), and each start opens the backend and derives the
+    passphrase key (a million PBKDF2 rounds): about a second per `up` that most tests never read. The
+    engine's work is the same; only these read-backs wait. A read-back asked for after a later operation
+    on the stack would show that operation's state, so it fails instead (read it before the next
+    operation). `stack.outputs()` called by a test reads at once, as always.
+    """
+
+    _generation = 0
+    _in_operation = False
+
+    def up(self, *args: Any, **kwargs: Any) -> auto.UpResult:
+        with self._operation():
+            return super().up(*args, **kwargs)
+
+    def refresh(self, *args: Any, **kwargs: Any) -> auto.RefreshResult:
+        with self._operation():
+            return super().refresh(*args, **kwargs)
+
+    def destroy(self, *args: Any, **kwargs: Any) -> auto.DestroyResult:
+        with self._operation():
+            return super().destroy(*args, **kwargs)
+
+    @contextlib.contextmanager
+    def _operation(self) -> Iterator[None]:
+        self._generation += 1
+        self._in_operation = True
+        try:
+            yield
+        finally:
+            self._in_operation = False
+
+    def outputs(self) -> auto.OutputMap:
+        if not self._in_operation:
+            return super().outputs()
+        return _DeferredOutputs(self._when_current(super().outputs))
+
+    def info(self, show_secrets: bool = True) -> auto.UpdateSummary | None:
+        if not self._in_operation:
+            return super().info(show_secrets)
+        return _DeferredSummary(self._when_current(lambda: super(Stack, self).info(show_secrets)))
+
+    def _when_current(self, read: Callable[[], _T]) -> Callable[[], _T]:
+        generation = self._generation
+
+        def current() -> _T:
+            if generation != self._generation:
+                raise AssertionError(
+                    f"stack {self.name!r}: an operation's outputs or summary were first read after a later "
+                    "operation; read them before running the next one"
+                )
+            return read()
+
+        return current
+
+
+class _DeferredOutputs(MutableMapping[str, auto.OutputValue]):
+    def __init__(self, read: Callable[[], auto.OutputMap]) -> None:
+        self._read = read
+
+    @functools.cached_property
+    def _outputs(self) -> auto.OutputMap:
+        return self._read()
+
+    def __getitem__(self, key: str) -> auto.OutputValue:
+        return self._outputs[key]
+
+    def __setitem__(self, key: str, value: auto.OutputValue) -> None:
+        self._outputs[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._outputs[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._outputs)
+
+    def __len__(self) -> int:
+        return len(self._outputs)
+
+    def __repr__(self) -> str:
+        return repr(self._outputs)
+
+
+class _DeferredSummary(auto.UpdateSummary):
+    """The summary's fields, read on first use (the instance holds none of its own, so every field access
+    reaches `__getattr__`)."""
+
+    def __init__(self, read: Callable[[], auto.UpdateSummary | None]) -> None:
+        self.__dict__["_read"] = read
+
+    def _summary(self) -> auto.UpdateSummary | None:
+        if "_loaded" not in self.__dict__:
+            self.__dict__["_loaded"] = self.__dict__["_read"]()
+        summary: auto.UpdateSummary | None = self.__dict__["_loaded"]
+        return summary
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._summary(), name)
+
+    def __repr__(self) -> str:
+        return repr(self._summary())
+
+
+def _open(name: str, project: str, program: Callable[[], None], opts: auto.LocalWorkspaceOptions) -> Stack:
+    """The stack, made when new (the usual case: one CLI start, where `create_or_select_stack` first tries
+    a select that fails), selected when it exists; as our `Stack` (the Automation API builds its own
+    class, and building ours instead would need its private init modes)."""
+    try:
+        stack = auto.create_stack(stack_name=name, project_name=project, program=program, opts=opts)
+    except auto.StackAlreadyExistsError:
+        stack = auto.select_stack(stack_name=name, project_name=project, program=program, opts=opts)
+    stack.__class__ = Stack
+    assert isinstance(stack, Stack)
+    return stack
 
 
 @functools.cache
@@ -135,20 +260,18 @@ class Engine:
         stack: str = "dev",
         config: Mapping[str, str] | None = None,
         secrets: Iterable[str] = (),
-    ) -> auto.Stack:
+    ) -> Stack:
         """An inline program's stack; `config` keys are full (`sinch:projectId`), `secrets` names
         the keys stored encrypted."""
         # An inline program's workspace folder would otherwise be a fresh temporary folder that nothing
         # removes; under `root` it goes away with everything else the run touched.
         work_dir = self.root / "work" / project
         work_dir.mkdir(parents=True, exist_ok=True)
-        created = auto.create_or_select_stack(
-            stack_name=stack, project_name=project, program=program, opts=self._options(work_dir, project)
-        )
+        created = _open(stack, project, program, self._options(work_dir, project))
         set_config(created, config or {}, secrets)
         return created
 
-    def project_stack(self, work_dir: Path, stack: str = "dev") -> auto.Stack:
+    def project_stack(self, work_dir: Path, stack: str = "dev") -> Stack:
         """A Pulumi project folder (Pulumi.yaml, Pulumi.<stack>.yaml, __main__.py), run the way
         `pulumi up` in that folder runs it: the folder's project and stack config apply."""
         main = work_dir / "__main__.py"
@@ -163,9 +286,7 @@ class Engine:
         # Inline program in the folder's workspace: the folder's Pulumi.yaml and stack config apply, and
         # no language plugin is needed (passing `work_dir` alone would ask the CLI to run the folder).
         project = yaml.safe_load((work_dir / "Pulumi.yaml").read_text())["name"]
-        return auto.create_or_select_stack(
-            stack_name=stack, project_name=project, program=program, opts=self._options(work_dir, None)
-        )
+        return _open(stack, project, program, self._options(work_dir, None))
 
 
 def set_config(stack: auto.Stack, config: Mapping[str, str], secrets: Iterable[str] = ()) -> None:

@@ -58,3 +58,24 @@ def test_in_place_update_is_reported_as_update(engine: Engine) -> None:
     assert ops.of("first") == {"update"}
     assert ops.of("second") == {"update"}
     stack.destroy()
+
+
+def _exporting(label: str) -> None:
+    Noop("first", label=label)
+    pulumi.export("label", label)
+
+
+def test_results_read_their_outputs_and_summary_when_first_used(engine: Engine) -> None:
+    stack = engine.stack(lambda: _exporting("one"), project="harness")
+    first = stack.up()
+    assert first.outputs["label"].value == "one"
+    assert first.summary.result == "succeeded" and first.summary.kind == "update"
+    assert (first.summary.resource_changes or {}).get("create") == 2
+
+    second = stack.up(program=lambda: _exporting("two"))
+    refreshed = stack.refresh()
+    with pytest.raises(AssertionError, match="after a later operation"):
+        second.outputs["label"]
+    assert refreshed.summary.kind == "refresh"
+    assert stack.outputs()["label"].value == "two"
+    stack.destroy()
