@@ -3,7 +3,9 @@
 For each stack size N and each added latency, a stack of the realistic mix (`stacks.py`) goes through
 `up`, an empty `preview`, `refresh` and `destroy` against the emulator; the same graph built from the floor
 resource goes through the same operations with the same backend settings. Timings are wall times of the
-Automation API calls (best of `--repeat`), ratios are ours over the floor measured in this run, and
+Automation API calls (best of `--repeat`) without the outputs and summary the Automation API reads back
+after each (`tests.harness.engine.Stack` defers those, and `pulumi up` at a terminal does not make them),
+ratios are ours over the floor measured in this run, and
 requests are counted from the emulator's log against `minimum.py`. The emulator applies number
 provisioning at once (`provisioning_delay_s=0`): its delay is Sinch's, not ours.
 """

@@ -4,6 +4,7 @@ clock the unit tests use (imported by name where a test needs the types: `from c
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from pulumi.dynamic import CreateResult, ReadResult, ResourceProvider, UpdateRes
 from pulumi_sinch_est.providers import _context
 from pulumi_sinch_est.providers._provisioning import FirstPoll, Pacing
 from tests.harness.engine import Engine, cli_root_from_env
+from tests.harness.vault import Vault
 
 
 @pytest.fixture(scope="session")
@@ -21,10 +23,20 @@ def pulumi_cli_root() -> Path:
     return cli_root_from_env()
 
 
+@pytest.fixture(scope="session")
+def vault() -> Iterator[Vault]:
+    """One stand-in Vault per test process: the stacks' secrets provider (see `tests.harness.vault`)."""
+    server = Vault()
+    yield server
+    server.close()
+
+
 @pytest.fixture
-def engine(pulumi_cli_root: Path, tmp_path: Path) -> Engine:
-    """A fresh file backend, passphrase secrets and PULUMI_HOME for this test alone."""
-    return Engine(cli_root=pulumi_cli_root, root=tmp_path / "pulumi")
+def engine(pulumi_cli_root: Path, tmp_path: Path, vault: Vault) -> Engine:
+    """A fresh file backend and PULUMI_HOME for this test alone; secrets wrapped by the stand-in Vault."""
+    return Engine(
+        cli_root=pulumi_cli_root, root=tmp_path / "pulumi", env=dict(vault.env), secrets_provider=vault.secrets_provider
+    )
 
 
 class FakeClock:

@@ -55,6 +55,20 @@ def test_provider_modules_load_no_http_client_resources_components_or_model_vali
     assert seen["built"] == []
 
 
+def test_the_client_leaves_httpx_s_command_line_unloaded() -> None:
+    """httpx imports its command-line client (click, rich, pygments) whenever they are installed; the
+    client's first request must not pay for that. Those packages are in this suite's environment (the
+    emulator extra brings click, the release tools rich), so the probe would see them here."""
+    code = (
+        "import json, sys\nfrom pulumi_sinch_est.client import transport\n"
+        "print(json.dumps([name for name, module in sys.modules.items() if module]))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    loaded = set(json.loads(run.stdout))
+    assert "httpx" in loaded
+    assert sorted(loaded & {"httpx._main", "click", "rich", "pygments"}) == []
+
+
 @pytest.mark.parametrize("package", [pulumi_sinch_est, pulumi_sinch_est.client])
 def test_every_exported_name_resolves(package: object) -> None:
     names: list[str] = package.__all__  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ are all imported from here. It knows nothing about Pulumi.
 from __future__ import annotations
 
 import importlib
+import sys
 import threading
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,13 @@ from .errors import (
     UnexpectedResponseError,
 )
 from .timing import Clock, SystemClock
+
+# httpx's package imports its own command-line client when click, rich and pygments are installed (the
+# emulator's uvicorn brings click, many toolchains the rest): 80 ms of every provider process's start-up,
+# for a command nothing here runs. Marking that module absent before any submodule imports httpx (none of
+# the imports above does) makes httpx use the stub it keeps for when those packages are missing. A process
+# that imported httpx before keeps what it has.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]  # None marks a module absent
 
 if TYPE_CHECKING:
     import httpx

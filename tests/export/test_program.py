@@ -107,12 +107,21 @@ def _folders(layout: str, project: Project) -> dict[str, dict[str, str]]:
     }
 
 
+@pytest.fixture(scope="module")
+def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One mypy cache for the folders below: each checks only its `__main__.py`, and the analysis of pulumi,
+    pydantic and this package under it, most of a cold run, is the same for all of them."""
+    return tmp_path_factory.mktemp("mypy")
+
+
 @pytest.mark.parametrize(
     ("project", "layout"),
     [(office_project, "single"), (awkward_project, "single"), (office_project, "multi-stack")],
     ids=["office", "awkward", "office-multi-stack"],
 )
-def test_the_folder_passes_ruff_and_mypy(tmp_path: Path, project: Callable[[], Project], layout: str) -> None:
+def test_the_folder_passes_ruff_and_mypy(
+    tmp_path: Path, mypy_cache: Path, project: Callable[[], Project], layout: str
+) -> None:
     # Long Sinch names and descriptions cannot be wrapped: line length is judged on the office project only.
     ignore = ["--ignore", "E501"] if project is awkward_project else []
     for folder, files in _folders(layout, project()).items():
@@ -121,7 +130,7 @@ def test_the_folder_passes_ruff_and_mypy(tmp_path: Path, project: Callable[[], P
         for result in (
             _tool("ruff", "format", "--isolated", "--check", "--diff", ".", cwd=out),
             _tool("ruff", "check", "--isolated", "--select", "E,W,F,I,UP,B,SIM", *ignore, ".", cwd=out),
-            _tool("mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), "__main__.py", cwd=out),
+            _tool("mypy", "--strict", "--cache-dir", str(mypy_cache), "__main__.py", cwd=out),
         ):
             assert result.returncode == 0, result.stdout + result.stderr
 

@@ -208,6 +208,9 @@ class Engine:
     backend: str | None = None
     """URL of another self-managed backend (`postgres://...`, `s3://...`) instead of the file backend
     under `root`; `stored_text` then sees nothing, the state lives there."""
+    secrets_provider: str | None = None
+    """The secrets provider new stacks get (`pulumi stack init --secrets-provider`); None for the
+    passphrase, which `environment()` always supplies (see `tests.harness.vault` for the suite's)."""
 
     def __post_init__(self) -> None:
         (self.root / "state").mkdir(parents=True, exist_ok=True)
@@ -250,6 +253,7 @@ class Engine:
             env_vars=self.environment(),
             project_settings=settings,
             pulumi_command=_command(self.cli_root),
+            secrets_provider=self.secrets_provider,
         )
 
     def stack(

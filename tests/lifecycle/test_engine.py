@@ -8,6 +8,7 @@ import json
 
 import pulumi
 import pytest
+from pulumi import automation as auto
 
 from tests.conftest import state_resources
 from tests.harness.engine import Engine, Operations
@@ -70,7 +71,7 @@ def test_results_read_their_outputs_and_summary_when_first_used(engine: Engine) 
     first = stack.up()
     assert first.outputs["label"].value == "one"
     assert first.summary.result == "succeeded" and first.summary.kind == "update"
-    assert (first.summary.resource_changes or {}).get("create") == 2
+    assert (first.summary.resource_changes or {}).get(auto.OpType.CREATE) == 2
 
     second = stack.up(program=lambda: _exporting("two"))
     refreshed = stack.refresh()
@@ -79,3 +80,14 @@ def test_results_read_their_outputs_and_summary_when_first_used(engine: Engine) 
     assert refreshed.summary.kind == "refresh"
     assert stack.outputs()["label"].value == "two"
     stack.destroy()
+
+
+def test_stacks_keep_their_secrets_with_the_stand_in_vault(engine: Engine) -> None:
+    stack = engine.stack(
+        lambda: None, project="harness", config={"harness:token": "s3cret-value"}, secrets=["harness:token"]
+    )
+    settings = (engine.root / "work" / "harness" / "Pulumi.dev.yaml").read_text()
+    assert "secretsprovider: hashivault://pulumi" in settings and "encryptedkey:" in settings
+    assert "s3cret-value" not in settings
+    value = stack.get_config("harness:token")
+    assert (value.value, value.secret) == ("s3cret-value", True)

@@ -22,6 +22,7 @@ from pulumi_sinch_est.emulator.config import EmulatorConfig
 from pulumi_sinch_est.emulator.server import EmulatorServer
 from tests.harness.engine import Engine
 from tests.harness.postgres import PostgresServer
+from tests.harness.vault import Vault
 from tests.lifecycle.conftest import Sinch, api_token
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "multi-stack"
@@ -44,12 +45,18 @@ def backend() -> str:
 
 
 @pytest.fixture
-def engine(pulumi_cli_root: Path, tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Engine:
+def engine(pulumi_cli_root: Path, tmp_path: Path, backend: str, vault: Vault, request: pytest.FixtureRequest) -> Engine:
     url = None
     if backend == "postgres":
         server: PostgresServer = request.getfixturevalue("postgres")
         url = server.create_database(f"state_{next(_databases)}")
-    return Engine(cli_root=pulumi_cli_root, root=tmp_path / "pulumi", backend=url)
+    return Engine(
+        cli_root=pulumi_cli_root,
+        root=tmp_path / "pulumi",
+        backend=url,
+        env=dict(vault.env),
+        secrets_provider=vault.secrets_provider,
+    )
 
 
 @dataclass
