@@ -60,7 +60,7 @@ from ..client.models import CredentialList, CredentialListRequest, CredentialReq
 from . import _context
 from ._base import EstProvider, InputModel, ProviderError, contains_unknown
 from ._fields import Name, ObjectId, Password, Username, each_once, known_keys
-from ._fingerprints import fingerprint, matches, renewed
+from ._fingerprints import fingerprint, matches, renewed, started
 from ._ownership import Before, adopted, created
 
 _ITEM_SHAPE = "expected a mapping {'username': ..., 'password': ...}"
@@ -224,9 +224,10 @@ class CredentialListProvider(EstProvider):
         client = _context.client()
         lists = client.credential_lists
         import_id = props.get("import_id")
+        credentials = props.get("credentials", []) if import_id else props["credentials"]
+        fingerprints_made = started({c["username"]: c["password"] for c in credentials})
         if import_id:
             live = lists.get(import_id)  # no write: the passwords given are trusted, see the module docstring
-            fingerprints = {c["username"]: fingerprint(c["password"]) for c in props.get("credentials", [])}
         else:
             live = created(
                 self.kind,
@@ -235,7 +236,7 @@ class CredentialListProvider(EstProvider):
                 lambda: _matches(client, props),
                 f"creating CredentialList {props['name']!r}",
             )
-            fingerprints = {c["username"]: fingerprint(c["password"]) for c in props["credentials"]}
+        fingerprints = fingerprints_made()
         version = props.get(CREDENTIALS_VERSION) if fingerprints else None
         return CreateResult(id_=import_id or str(live.id), outs=_outputs(live, fingerprints, import_id, version))
 

@@ -3,6 +3,7 @@ a PBKDF2 fingerprint costs about 0.3 s of CPU per credential, and both diff ever
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -121,3 +122,33 @@ def test_a_fingerprint_from_an_older_release_verifies_and_is_upgraded_on_the_nex
     assert sent == ["rename pbx2"]
     upgraded = updated["password_fingerprints"]["alice"]
     assert upgraded != old and int(upgraded.split("$")[1]) >= 600_000 and matches(OLD, upgraded)
+
+
+def test_a_create_hashes_while_it_talks_to_the_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fingerprints are under way before the create's request is sent, so the request's latency hides
+    them; the lists' passwords are hashed at once, not one after another."""
+    hashing = threading.Event()
+    seen_by_the_request: list[bool] = []
+    real = _fingerprints.fingerprint
+
+    def announced(password: str) -> str:
+        hashing.set()
+        return real(password)
+
+    class WaitingLists(FakeLists):
+        def create(self, _request: Any) -> CredentialList:
+            seen_by_the_request.append(hashing.wait(timeout=5))
+            return super().create(_request)
+
+    monkeypatch.setattr(_fingerprints, "fingerprint", announced)
+    FakeClient(credential_lists=WaitingLists()).install(monkeypatch)
+    outs = outs_of(PROVIDER.create(PROVIDER.check({}, program()).inputs))
+    assert seen_by_the_request == [True]
+    assert matches(OLD, outs["password_fingerprints"]["alice"])
+
+
+def test_started_fingerprints_are_collected_by_username() -> None:
+    collected = _fingerprints.started({"alice": OLD, "bob": NEW})()
+    assert sorted(collected) == ["alice", "bob"]
+    assert matches(OLD, collected["alice"]) and matches(NEW, collected["bob"])
+    assert _fingerprints.started({})() == {}
