@@ -49,19 +49,19 @@ def fingerprint(password: str, *, iterations: int = ITERATIONS) -> str:
     return f"{SCHEME}${iterations}${_encode(salt)}${_encode(_digest(password, salt, iterations))}"
 
 
+_hashing = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="fingerprint")
+"""One pool for the whole provider process, a thread per core: the host already runs four calls at once,
+and a pool per create would set up to eight hashes against the engine and the calls on two cores."""
+
+
 def started(passwords: Mapping[str, str]) -> Callable[[], dict[str, str]]:
     """Start a fingerprint of each password (by username) and return the call that collects them.
 
     A fingerprint is a few hundred milliseconds of CPU that needs no answer from the API, and `hashlib`
     lets other threads run while it hashes. So a create starts them before its requests and collects them
-    after: behind Sinch's latency they take no time of their own, and a list's passwords hash on every
-    core at once instead of one after another.
+    after: behind Sinch's latency they take no time of their own.
     """
-    if not passwords:
-        return dict
-    pool = ThreadPoolExecutor(max_workers=min(len(passwords), os.cpu_count() or 1), thread_name_prefix="fingerprint")
-    pending = {username: pool.submit(fingerprint, password) for username, password in passwords.items()}
-    pool.shutdown(wait=False)
+    pending = {username: _hashing.submit(fingerprint, password) for username, password in passwords.items()}
     return lambda: {username: future.result() for username, future in pending.items()}
 
 
