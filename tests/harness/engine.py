@@ -76,8 +76,8 @@ class Stack(auto.Stack):
     first reads them, not at once.
 
     After each of those operations the Automation API starts the CLI three more times (`pulumi stack
-    output` twice, `pulumi stack history` once), and each start opens the backend and derives the
-    passphrase key (a million PBKDF2 rounds): about a second per `up` that most tests never read. The
+    output` twice, `pulumi stack history` once), and each start opens the backend and its secrets (with
+    the passphrase provider, a million PBKDF2 rounds): about a second per `up` that most tests never read. The
     engine's work is the same; only these read-backs wait. A read-back asked for after a later operation
     on the stack would show that operation's state, so it fails instead (read it before the next
     operation). `stack.outputs()` called by a test reads at once, as always.
